@@ -71,6 +71,8 @@ export interface PlacedSpeech {
 /** The structured shot, for providers that draw from structure rather than from a prompt (local). */
 export interface ShotContext {
   shotKey: string;
+  /** The scene's seed: drives everything shared by the scene's shots (the environment plate). */
+  sceneSeed: number;
   style: string;
   shotType: ShotType;
   camera: CameraMove;
