@@ -1,4 +1,15 @@
 export { createDb, type Db } from './client';
-export { applyMigrations, MIGRATIONS_DIR } from './migrate';
-export type * from './generated/prisma/models';
+export type {
+  Asset,
+  Character,
+  CharacterReference,
+  Environment,
+  EnvironmentReference,
+  Project,
+  RenderJob,
+  Scene,
+  Shot,
+  Take,
+} from './generated/prisma/client';
 export { Prisma } from './generated/prisma/client';
+export { applyMigrations, MIGRATIONS_DIR } from './migrate';

@@ -52,7 +52,9 @@ export function schemaIssues(errors: Iterable<RawError>): ValidationIssue[] {
     const rest = list.filter((e) => e.keyword !== 'additionalProperties');
     // For unions (anyOf) the per-branch errors say little; keep the branch-specific ones only when alone.
     const union = rest.find((e) => e.keyword === 'anyOf');
-    const chosen = union ? [union] : rest.filter((e, i, all) => all.findIndex((o) => o.message === e.message) === i);
+    const chosen = union
+      ? [union]
+      : rest.filter((e, i, all) => all.findIndex((o) => o.message === e.message) === i);
     for (const error of chosen) {
       issues.push({ path, message: describe(error) });
     }
@@ -81,7 +83,8 @@ function referenceIssues(doc: Production): ValidationIssue[] {
   const unique = (list: { key: string }[], base: string) => {
     const seen = new Set<string>();
     list.forEach((item, i) => {
-      if (seen.has(item.key)) issues.push({ path: `${base}/${i}/key`, message: `duplicate key "${item.key}"` });
+      if (seen.has(item.key))
+        issues.push({ path: `${base}/${i}/key`, message: `duplicate key "${item.key}"` });
       seen.add(item.key);
     });
     return seen;
@@ -95,10 +98,10 @@ function referenceIssues(doc: Production): ValidationIssue[] {
     if (!(sha in doc.assets)) issues.push({ path, message: `image ${sha.slice(0, 12)}… is not in assets` });
   };
   doc.characters.forEach((c, i) => {
-    c.referenceImages.forEach((sha, j) => asset(sha, `/characters/${i}/referenceImages/${j}`));
+    for (const [j, sha] of c.referenceImages.entries()) asset(sha, `/characters/${i}/referenceImages/${j}`);
   });
   doc.environments.forEach((e, i) => {
-    e.referenceImages.forEach((sha, j) => asset(sha, `/environments/${i}/referenceImages/${j}`));
+    for (const [j, sha] of e.referenceImages.entries()) asset(sha, `/environments/${i}/referenceImages/${j}`);
     if (e.plate) asset(e.plate, `/environments/${i}/plate`);
   });
   doc.scenes.forEach((scene, i) => {
@@ -112,22 +115,28 @@ function referenceIssues(doc: Production): ValidationIssue[] {
       shotKeys.add(shot.key);
       shot.dialogue.forEach((line, k) => {
         if (!characters.has(line.character)) {
-          issues.push({ path: `${at}/dialogue/${k}/character`, message: `no character with key "${line.character}"` });
+          issues.push({
+            path: `${at}/dialogue/${k}/character`,
+            message: `no character with key "${line.character}"`,
+          });
         }
       });
       const cast = new Set<string>();
       shot.cast.forEach((member, k) => {
         if (!characters.has(member.character)) {
-          issues.push({ path: `${at}/cast/${k}/character`, message: `no character with key "${member.character}"` });
+          issues.push({
+            path: `${at}/cast/${k}/character`,
+            message: `no character with key "${member.character}"`,
+          });
         }
         if (cast.has(member.character)) {
-          issues.push({ path: `${at}/cast/${k}/character`, message: `"${member.character}" is in the cast twice` });
+          issues.push({
+            path: `${at}/cast/${k}/character`,
+            message: `"${member.character}" is in the cast twice`,
+          });
         }
         cast.add(member.character);
       });
-      if (shot.duration === 'speech' && shot.dialogue.length === 0 && shot.narration.trim() === '') {
-        issues.push({ path: `${at}/duration`, message: 'follows speech, but the shot has no dialogue or narration' });
-      }
     });
   });
   return issues;

@@ -1,5 +1,11 @@
+import type {
+  CharacterState,
+  EnvironmentContext,
+  EnvironmentIdentity,
+  IdentityPair,
+  Voice,
+} from './schemas/fields';
 import type { AspectRatio, CameraMove, ShotType } from './vocabulary';
-import type { CharacterState, EnvironmentContext, EnvironmentIdentity, IdentityPair, Voice } from './schemas/fields';
 
 // The contracts between the render pipeline and every generation or speech provider. Types and
 // one error class only: this file is imported by the browser too.
@@ -18,12 +24,18 @@ export const FAILURE_CODES = [
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
 export const FAILURE_ADVICE: Record<FailureCode, string> = {
-  provider_rate_limited: 'The provider is rate limiting us; the studio retries by itself. If it keeps failing, wait a few minutes or raise your quota.',
-  provider_rejected_input: 'The provider refused this request. Check the shot against the provider’s limits shown in the inspector, change it, and render again.',
-  provider_unavailable: 'The provider is unreachable or failing. Check its status or your connection, then render again.',
-  content_filtered: 'The provider’s safety filter blocked the result. Rephrase the action or dialogue and render again.',
-  timeout: 'The work took longer than its time limit. Render again; if it keeps timing out, shorten the shot.',
-  media_invalid: 'A media file could not be read or was cut short. Render again; if the file was an upload, upload it again.',
+  provider_rate_limited:
+    'The provider is rate limiting us; the studio retries by itself. If it keeps failing, wait a few minutes or raise your quota.',
+  provider_rejected_input:
+    'The provider refused this request. Check the shot against the provider’s limits shown in the inspector, change it, and render again.',
+  provider_unavailable:
+    'The provider is unreachable or failing. Check its status or your connection, then render again.',
+  content_filtered:
+    'The provider’s safety filter blocked the result. Rephrase the action or dialogue and render again.',
+  timeout:
+    'The work took longer than its time limit. Render again; if it keeps timing out, shorten the shot.',
+  media_invalid:
+    'A media file could not be read or was cut short. Render again; if the file was an upload, upload it again.',
   cancelled: 'The job was cancelled.',
   internal: 'Something went wrong inside the studio. Render again; if it repeats, report it with the job id.',
 };
@@ -34,12 +46,17 @@ export class ProviderError extends Error {
   /** Seconds to wait before retrying, from the provider's Retry-After when it sent one. */
   readonly retryAfterSeconds: number | null;
   readonly retryable: boolean;
-  constructor(code: FailureCode, message: string, options: { retryAfterSeconds?: number | null; cause?: unknown } = {}) {
+  constructor(
+    code: FailureCode,
+    message: string,
+    options: { retryAfterSeconds?: number | null; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'ProviderError';
     this.code = code;
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
-    this.retryable = code === 'provider_rate_limited' || code === 'provider_unavailable' || code === 'timeout';
+    this.retryable =
+      code === 'provider_rate_limited' || code === 'provider_unavailable' || code === 'timeout';
   }
 }
 

@@ -3,4 +3,7 @@ import lastAlgorithm from '../samples/the-last-algorithm.json' with { type: 'jso
 import type { Production } from './schemas/production';
 
 /** The journal's two productions, seeded into a fresh studio. Validated by the domain tests. */
-export const SAMPLE_PRODUCTIONS: readonly Production[] = [contextBytes as Production, lastAlgorithm as Production];
+export const SAMPLE_PRODUCTIONS: readonly Production[] = [
+  contextBytes as Production,
+  lastAlgorithm as Production,
+];

@@ -25,7 +25,13 @@ export const CAMERA_MOVES = [
 export type CameraMove = (typeof CAMERA_MOVES)[number];
 
 /** How a shot's picture and speech are made to end together (see packages/media fit-speech). */
-export const AUDIO_FIT_POLICIES = ['auto', 'extend-picture', 'trim-picture', 'pad-speech', 'stretch-speech'] as const;
+export const AUDIO_FIT_POLICIES = [
+  'auto',
+  'extend-picture',
+  'trim-picture',
+  'pad-speech',
+  'stretch-speech',
+] as const;
 export type AudioFitPolicy = (typeof AUDIO_FIT_POLICIES)[number];
 
 /** How a clip of another shape is fitted into the project's frame: never stretched. */

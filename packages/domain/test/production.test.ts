@@ -14,7 +14,9 @@ describe('validateProduction', () => {
   it('the samples match the journal (6 shots, 48 s; 8 shots, 64 s)', () => {
     const [contextBytes, lastAlgorithm] = SAMPLE_PRODUCTIONS;
     const total = (p: (typeof SAMPLE_PRODUCTIONS)[number]) =>
-      p.scenes.flatMap((s) => s.shots).reduce((sum, shot) => sum + (shot.duration === 'speech' ? 0 : shot.duration), 0);
+      p.scenes
+        .flatMap((s) => s.shots)
+        .reduce((sum, shot) => sum + (shot.duration === 'speech' ? 0 : shot.duration), 0);
     expect(contextBytes!.scenes.flatMap((s) => s.shots)).toHaveLength(6);
     expect(total(contextBytes!)).toBe(48);
     expect(lastAlgorithm!.scenes.flatMap((s) => s.shots)).toHaveLength(8);
@@ -23,6 +25,7 @@ describe('validateProduction', () => {
   });
 
   it('reports every schema error with its JSON path', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test breaks the document on purpose
     const doc = clone(SAMPLE_PRODUCTIONS[0]!) as unknown as Record<string, any>;
     doc.scenes[0].shots[1].shotType = 'dutch-angle';
     doc.scenes[0].shots[2].duration = -3;
@@ -36,7 +39,9 @@ describe('validateProduction', () => {
     expect(paths).toContain('/scenes/0/shots/2/duration');
     expect(paths).toContain('/characters/0');
     expect(paths).toContain('/project');
-    expect(result.issues.find((i) => i.path === '/scenes/0/shots/1/shotType')?.message).toMatch(/extreme-wide/);
+    expect(result.issues.find((i) => i.path === '/scenes/0/shots/1/shotType')?.message).toMatch(
+      /extreme-wide/,
+    );
     expect(result.issues.find((i) => i.path === '/characters/0')?.message).toMatch(/colour/);
     expect(result.issues.find((i) => i.path === '/project')?.message).toMatch(/fps/);
   });
@@ -66,6 +71,7 @@ describe('validateProduction', () => {
   it('refuses a document that is not a production', () => {
     const result = validateProduction({ format: 'something-else', version: 2 });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['/format', '/version']));
+    if (!result.ok)
+      expect(result.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['/format', '/version']));
   });
 });

@@ -1,12 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
-import {
-  CharacterFields,
-  EnvironmentFields,
-  ProjectSettings,
-  SceneFields,
-  Seed,
-  ShotFields,
-} from './fields';
+import { CharacterFields, EnvironmentFields, ProjectSettings, SceneFields, Seed, ShotFields } from './fields';
 import { Nullable } from './helpers';
 
 // The HTTP API's shapes: what the server returns and accepts. The editor and scripts use the same
@@ -102,7 +95,9 @@ export type ProjectView = Static<typeof ProjectView>;
 
 /** Every write answers with the project's new version and the entity as it now is. */
 export function WriteResult<K extends string, T extends TSchema>(name: K, schema: T) {
-  return Type.Object({ version: Type.Integer(), [name]: schema } as { version: ReturnType<typeof Type.Integer> } & {
+  return Type.Object({ version: Type.Integer(), [name]: schema } as {
+    version: ReturnType<typeof Type.Integer>;
+  } & {
     [P in K]: T;
   });
 }
@@ -115,7 +110,10 @@ export const CreateProjectBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateProjectBody = Static<typeof CreateProjectBody>;
-export const PatchProjectBody = Type.Partial(ProjectSettings, { additionalProperties: false, minProperties: 1 });
+export const PatchProjectBody = Type.Partial(ProjectSettings, {
+  additionalProperties: false,
+  minProperties: 1,
+});
 export type PatchProjectBody = Static<typeof PatchProjectBody>;
 
 export const CharacterBody = Type.Partial(CharacterFields, { additionalProperties: false });

@@ -1,11 +1,5 @@
 import Type, { type Static } from 'typebox';
-import {
-  ASPECT_RATIOS,
-  AUDIO_FIT_POLICIES,
-  CAMERA_MOVES,
-  FIT_MODES,
-  SHOT_TYPES,
-} from '../vocabulary';
+import { ASPECT_RATIOS, AUDIO_FIT_POLICIES, CAMERA_MOVES, FIT_MODES, SHOT_TYPES } from '../vocabulary';
 import { EntityKey, Nullable, StringEnum } from './helpers';
 
 // Editable fields of each entity, shared by the production format, the HTTP API and the editor.
@@ -140,7 +134,11 @@ export const ProjectSettings = Type.Object(
     width: Type.Integer({ minimum: 64, maximum: 3840, multipleOf: 2 }),
     height: Type.Integer({ minimum: 64, maximum: 3840, multipleOf: 2 }),
     fps: Type.Integer({ minimum: 1, maximum: 60 }),
-    style: Type.String({ minLength: 1, maxLength: 200, description: 'ghibli, cinematic, cyberpunk, realistic or free text' }),
+    style: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: 'ghibli, cinematic, cyberpunk, realistic or free text',
+    }),
     negativePrompt: ShortText(2000),
     defaultProvider: Type.String({ minLength: 1, maxLength: 40 }),
     fitMode: StringEnum(FIT_MODES),

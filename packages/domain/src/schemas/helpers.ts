@@ -1,7 +1,10 @@
 import Type, { type TSchema } from 'typebox';
 
 /** A string limited to a closed list, emitted as a plain JSON Schema `enum` (one error, not one per option). */
-export function StringEnum<const T extends readonly string[]>(values: T, options: Record<string, unknown> = {}) {
+export function StringEnum<const T extends readonly string[]>(
+  values: T,
+  options: Record<string, unknown> = {},
+) {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
 

@@ -1,11 +1,5 @@
 import Type, { type Static } from 'typebox';
-import {
-  CharacterFields,
-  EnvironmentFields,
-  ProjectSettings,
-  SceneFields,
-  ShotFields,
-} from './fields';
+import { CharacterFields, EnvironmentFields, ProjectSettings, SceneFields, ShotFields } from './fields';
 import { EntityKey, Nullable, Sha256 } from './helpers';
 
 export const PRODUCTION_FORMAT = 'ministudio/production';
@@ -44,7 +38,10 @@ export const ProductionEnvironment = Type.Object(
 );
 export type ProductionEnvironment = Static<typeof ProductionEnvironment>;
 
-export const ProductionShot = Type.Object({ key: EntityKey, ...ShotFields.properties }, { additionalProperties: false });
+export const ProductionShot = Type.Object(
+  { key: EntityKey, ...ShotFields.properties },
+  { additionalProperties: false },
+);
 export type ProductionShot = Static<typeof ProductionShot>;
 
 export const ProductionScene = Type.Object(

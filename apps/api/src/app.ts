@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { StudioConfig } from './config';
+import dbPlugin from './plugins/db';
+import errorHandler from './plugins/error-handler';
+import openapi from './plugins/openapi';
+import web from './plugins/web';
+import assets from './routes/assets';
+import characters from './routes/characters';
+import environments from './routes/environments';
+import health from './routes/health';
+import projects from './routes/projects';
+import scenes from './routes/scenes';
+import shots from './routes/shots';
+import { MAX_IMAGE_BYTES } from './services/uploads';
+
+export type AppOptions = Pick<StudioConfig, 'dataDir' | 'webDir' | 'seedSamples'> & {
+  logger: boolean | { level: string };
+};
+
+/**
+ * Builds the studio: external plugins, then the app's services, then routes (the order of Fastify's
+ * demo app). Tests call this with a temporary data folder and use `app.inject()`.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger,
+    // Fastify logs method, url and status, never bodies or headers: those may carry keys.
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider();
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+
+  await app.register(errorHandler);
+  await app.register(openapi);
+  await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 10 } });
+  const mediaRoot = path.join(options.dataDir, 'media');
+  mkdirSync(mediaRoot, { recursive: true });
+  // Decorates reply.sendFile (Range, ETag, 416) for the asset routes; serves nothing by itself.
+  await app.register(fastifyStatic, { root: mediaRoot, serve: false });
+
+  await app.register(dbPlugin, { dataDir: options.dataDir, seedSamples: options.seedSamples });
+
+  await app.register(health);
+  await app.register(projects);
+  await app.register(characters);
+  await app.register(environments);
+  await app.register(scenes);
+  await app.register(shots);
+  await app.register(assets);
+  await app.register(web, { webDir: options.webDir });
+  return app;
+}

@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Db } from '@ministudio/db';
+import {
+  PRODUCTION_FORMAT,
+  PRODUCTION_VERSION,
+  type Production,
+  type ProductionAsset,
+  validateProduction,
+} from '@ministudio/domain';
+import { invalid, notFound } from '../lib/http-error';
+import { writeJson } from '../lib/json-column';
+import type { AssetStore } from './asset-store';
+import { inspectImage } from './images';
+import type { Tx } from './project-write';
+import { FULL_PROJECT_INCLUDE, projectView } from './views';
+
+/** Validates and imports a production as a new project; returns its id. */
+export async function importProduction(
+  db: Db,
+  store: AssetStore,
+  input: unknown,
+  titleOverride: string | null = null,
+) {
+  const checked = validateProduction(input);
+  if (!checked.ok) throw invalid(`The production has ${checked.issues.length} problem(s)`, checked.issues);
+  const doc = checked.value;
+
+  // Images first: content-addressed files are harmless if the transaction below fails.
+  const assets = new Map<
+    string,
+    { mime: string; name: string; bytes: number; width: number; height: number }
+  >();
+  const assetIssues: { path: string; message: string }[] = [];
+  for (const [sha, asset] of Object.entries(doc.assets)) {
+    const bytes = Buffer.from(asset.data, 'base64');
+    try {
+      const image = await inspectImage(bytes);
+      const stored = await store.put(bytes);
+      if (stored.sha256 !== sha) {
+        assetIssues.push({ path: `/assets/${sha}`, message: 'the data does not match its sha256' });
+        continue;
+      }
+      assets.set(sha, {
+        mime: image.mime,
+        name: asset.name,
+        bytes: stored.bytes,
+        width: image.width,
+        height: image.height,
+      });
+    } catch {
+      assetIssues.push({ path: `/assets/${sha}`, message: 'not a readable PNG, JPEG, WebP or GIF image' });
+    }
+  }
+  if (assetIssues.length) throw invalid('Some images in the production are unusable', assetIssues);
+
+  const projectId = randomUUID();
+  await db.$transaction(async (tx) => {
+    await createFromProduction(tx, projectId, doc, titleOverride, assets);
+  });
+  return projectId;
+}
+
+async function createFromProduction(
+  tx: Tx,
+  projectId: string,
+  doc: Production,
+  titleOverride: string | null,
+  assets: Map<string, { mime: string; name: string; bytes: number; width: number; height: number }>,
+) {
+  const p = doc.project;
+  await tx.project.create({
+    data: {
+      id: projectId,
+      title: titleOverride ?? p.title,
+      aspectRatio: p.aspectRatio,
+      width: p.width,
+      height: p.height,
+      fps: p.fps,
+      style: p.style,
+      negativePrompt: p.negativePrompt,
+      defaultProvider: p.defaultProvider,
+      fitMode: p.fitMode,
+      narrationVoice: writeJson(p.narrationVoice),
+    },
+  });
+  const assetIds = new Map<string, string>();
+  for (const [sha, info] of assets) {
+    const id = randomUUID();
+    assetIds.set(sha, id);
+    await tx.asset.create({
+      data: {
+        id,
+        projectId,
+        kind: 'image',
+        mime: info.mime,
+        bytes: info.bytes,
+        sha256: sha,
+        width: info.width,
+        height: info.height,
+        originalName: info.name,
+      },
+    });
+  }
+  const assetId = (sha: string) => assetIds.get(sha)!;
+  for (const [position, c] of doc.characters.entries()) {
+    const id = randomUUID();
+    await tx.character.create({
+      data: {
+        id,
+        projectId,
+        key: c.key,
+        name: c.name,
+        position,
+        identity: writeJson(c.identity),
+        defaultState: writeJson(c.defaultState),
+        voice: writeJson(c.voice),
+        references: { create: c.referenceImages.map((sha, i) => ({ assetId: assetId(sha), position: i })) },
+      },
+    });
+  }
+  const environmentIds = new Map<string, string>();
+  for (const [position, e] of doc.environments.entries()) {
+    const id = randomUUID();
+    environmentIds.set(e.key, id);
+    await tx.environment.create({
+      data: {
+        id,
+        projectId,
+        key: e.key,
+        name: e.name,
+        position,
+        location: e.location,
+        identity: writeJson(e.identity),
+        context: writeJson(e.context),
+        plateAssetId: e.plate ? assetId(e.plate) : null,
+        references: { create: e.referenceImages.map((sha, i) => ({ assetId: assetId(sha), position: i })) },
+      },
+    });
+  }
+  for (const [position, s] of doc.scenes.entries()) {
+    const sceneId = randomUUID();
+    await tx.scene.create({
+      data: {
+        id: sceneId,
+        projectId,
+        key: s.key,
+        title: s.title,
+        position,
+        mood: s.mood,
+        seed: s.seed,
+        environmentId: s.environment ? environmentIds.get(s.environment)! : null,
+      },
+    });
+    for (const [shotPosition, shot] of s.shots.entries()) {
+      await tx.shot.create({
+        data: {
+          id: randomUUID(),
+          sceneId,
+          key: shot.key,
+          position: shotPosition,
+          shotType: shot.shotType,
+          action: shot.action,
+          camera: shot.camera,
+          durationSeconds: shot.duration === 'speech' ? null : shot.duration,
+          dialogue: writeJson(shot.dialogue),
+          narration: shot.narration,
+          cast: writeJson(shot.cast),
+          continuity: shot.continuity,
+          seedOverride: shot.seed,
+          providerOverride: shot.provider,
+          audioFit: shot.audioFit,
+        },
+      });
+    }
+  }
+}
+
+/** The project as a production document, images included, in the order the editor shows. */
+export async function exportProduction(db: Db, store: AssetStore, projectId: string): Promise<Production> {
+  const row = await db.project.findUnique({ where: { id: projectId }, include: FULL_PROJECT_INCLUDE });
+  if (!row) throw notFound('Project', projectId);
+  const view = projectView(row);
+  const assets: Record<string, ProductionAsset> = {};
+  const addAsset = async (ref: { sha256: string; mime: string; name: string }) => {
+    if (!assets[ref.sha256]) {
+      const data = await readFile(store.pathOf(ref.sha256));
+      assets[ref.sha256] = { mime: ref.mime, name: ref.name, data: data.toString('base64') };
+    }
+    return ref.sha256;
+  };
+  const environmentKeys = new Map(view.environments.map((e) => [e.id, e.key]));
+  const characters = [];
+  for (const c of view.characters) {
+    const referenceImages = [];
+    for (const ref of c.references) referenceImages.push(await addAsset(ref));
+    characters.push({
+      key: c.key,
+      name: c.name,
+      identity: c.identity,
+      defaultState: c.defaultState,
+      voice: c.voice,
+      referenceImages,
+    });
+  }
+  const environments = [];
+  for (const e of view.environments) {
+    const referenceImages = [];
+    for (const ref of e.references) referenceImages.push(await addAsset(ref));
+    environments.push({
+      key: e.key,
+      name: e.name,
+      location: e.location,
+      identity: e.identity,
+      context: e.context,
+      referenceImages,
+      plate: e.plate ? await addAsset(e.plate) : null,
+    });
+  }
+  return {
+    format: PRODUCTION_FORMAT,
+    version: PRODUCTION_VERSION,
+    project: {
+      title: view.title,
+      aspectRatio: view.aspectRatio,
+      width: view.width,
+      height: view.height,
+      fps: view.fps,
+      style: view.style,
+      negativePrompt: view.negativePrompt,
+      defaultProvider: view.defaultProvider,
+      fitMode: view.fitMode,
+      narrationVoice: view.narrationVoice,
+    },
+    characters,
+    environments,
+    scenes: view.scenes.map((s) => ({
+      key: s.key,
+      title: s.title,
+      mood: s.mood,
+      seed: s.seed,
+      environment: s.environmentId ? (environmentKeys.get(s.environmentId) ?? null) : null,
+      shots: s.shots.map((shot) => ({
+        key: shot.key,
+        shotType: shot.shotType,
+        action: shot.action,
+        camera: shot.camera,
+        duration: shot.duration,
+        dialogue: shot.dialogue,
+        narration: shot.narration,
+        cast: shot.cast,
+        continuity: shot.continuity,
+        seed: shot.seed,
+        provider: shot.provider,
+        audioFit: shot.audioFit,
+      })),
+    })),
+    assets,
+  };
+}
