@@ -1,0 +1,206 @@
+import { stat } from 'node:fs/promises';
+import type { FfprobeData, FfprobeStream } from 'fluent-ffmpeg';
+import { newCommand } from './binaries';
+import { MediaError } from './errors';
+
+export interface VideoStreamInfo {
+  index: number;
+  codec: string;
+  profile: string | null;
+  width: number;
+  height: number;
+  pixelFormat: string | null;
+  /** The nominal rate (r_frame_rate); see `variableFrameRate`. */
+  fps: number;
+  averageFps: number;
+  variableFrameRate: boolean;
+  durationSeconds: number | null;
+  frameCount: number | null;
+}
+
+export interface AudioStreamInfo {
+  index: number;
+  codec: string;
+  sampleRate: number;
+  channels: number;
+  channelLayout: string | null;
+  durationSeconds: number | null;
+}
+
+export interface StreamInfo {
+  index: number;
+  kind: 'video' | 'audio' | 'subtitle' | 'data' | 'other';
+  codec: string | null;
+}
+
+export interface MediaInfo {
+  path: string;
+  /** ffprobe's format name, e.g. "mov,mp4,m4a,3gp,3g2,mj2". */
+  container: string;
+  durationSeconds: number;
+  sizeBytes: number;
+  bitRate: number | null;
+  /** The first video stream (attached pictures such as cover art are not video). */
+  video: VideoStreamInfo | null;
+  audio: AudioStreamInfo | null;
+  streams: StreamInfo[];
+  chapters: { start: number; end: number; title: string | null }[];
+}
+
+/** ffprobe's "24000/1001" or "N/A" as a number (0 when unknown). */
+export function parseRate(rate: string | undefined): number {
+  if (!rate) return 0;
+  const [num, den] = rate.split('/').map(Number);
+  if (num === undefined || !Number.isFinite(num)) return 0;
+  if (den === undefined) return num;
+  return den > 0 && Number.isFinite(den) ? num / den : 0;
+}
+
+function numberOrNull(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  return Number.isFinite(n) ? n : null;
+}
+
+function kindOf(stream: FfprobeStream): StreamInfo['kind'] {
+  const type = stream.codec_type;
+  if (type === 'video') return stream.disposition?.attached_pic ? 'other' : 'video';
+  if (type === 'audio' || type === 'subtitle' || type === 'data') return type;
+  return 'other';
+}
+
+/** Maps ffprobe's data to our typed result; pure, so it is tested on recorded ffprobe output too. */
+export function toMediaInfo(path: string, data: FfprobeData, sizeBytes: number): MediaInfo {
+  const streams = data.streams.map((s) => ({ index: s.index, kind: kindOf(s), codec: s.codec_name ?? null }));
+  const v = data.streams.find((s) => kindOf(s) === 'video');
+  const a = data.streams.find((s) => s.codec_type === 'audio');
+  const video: VideoStreamInfo | null = v
+    ? {
+        index: v.index,
+        codec: v.codec_name ?? 'unknown',
+        profile: typeof v.profile === 'string' ? v.profile : null,
+        width: v.width ?? 0,
+        height: v.height ?? 0,
+        pixelFormat: v.pix_fmt ?? null,
+        fps: parseRate(v.r_frame_rate),
+        averageFps: parseRate(v.avg_frame_rate),
+        variableFrameRate: isVariable(parseRate(v.r_frame_rate), parseRate(v.avg_frame_rate)),
+        durationSeconds: numberOrNull(v.duration),
+        frameCount: numberOrNull(v.nb_frames),
+      }
+    : null;
+  const audio: AudioStreamInfo | null = a
+    ? {
+        index: a.index,
+        codec: a.codec_name ?? 'unknown',
+        sampleRate: numberOrNull(a.sample_rate) ?? 0,
+        channels: a.channels ?? 0,
+        channelLayout: a.channel_layout && a.channel_layout !== 'unknown' ? a.channel_layout : null,
+        durationSeconds: numberOrNull(a.duration),
+      }
+    : null;
+  const formatDuration = numberOrNull(data.format.duration);
+  return {
+    path,
+    container: data.format.format_name ?? 'unknown',
+    durationSeconds: formatDuration ?? video?.durationSeconds ?? audio?.durationSeconds ?? 0,
+    sizeBytes,
+    bitRate: numberOrNull(data.format.bit_rate),
+    video,
+    audio,
+    streams,
+    chapters: (data.chapters ?? []).map((c) => ({
+      start: numberOrNull(c.start_time) ?? 0,
+      end: numberOrNull(c.end_time) ?? 0,
+      title: typeof c['TAG:title'] === 'string' ? c['TAG:title'] : null,
+    })),
+  };
+}
+
+function isVariable(nominal: number, average: number): boolean {
+  if (nominal <= 0 || average <= 0) return false;
+  return Math.abs(nominal - average) / nominal > 0.01;
+}
+
+/** Classifies ffprobe's complaint about a file it could not open. */
+export function classifyProbeFailure(stderr: string): 'truncated' | 'not_media' {
+  if (/moov atom not found|partial file|end of file|truncat/i.test(stderr)) return 'truncated';
+  return 'not_media';
+}
+
+function ffprobe(path: string, options: string[]): Promise<FfprobeData> {
+  return new Promise((resolve, reject) => {
+    newCommand()
+      .input(path)
+      .ffprobe(options, (error: Error | null, data: FfprobeData) => {
+        if (error) reject(error);
+        else resolve(data);
+      });
+  });
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new MediaError('not_media', `${path} is not a file`);
+    return info.size;
+  } catch (error) {
+    if (error instanceof MediaError) throw error;
+    throw new MediaError('not_found', `No file at ${path}`, { cause: error });
+  }
+}
+
+/**
+ * Reads container and stream facts. Throws MediaError 'not_found', 'empty_file', 'not_media' or 'truncated'.
+ * For MP4/MOV it also counts packets, because a file cut short after a front-loaded index opens without complaint.
+ */
+export async function probe(path: string): Promise<MediaInfo> {
+  const size = await sizeOf(path);
+  if (size === 0) throw new MediaError('empty_file', `${path} is empty (0 bytes)`);
+  let data: FfprobeData;
+  try {
+    data = await ffprobe(path, []);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = classifyProbeFailure(message);
+    const what = code === 'truncated' ? 'is cut short' : 'is not a media file ffmpeg can read';
+    throw new MediaError(code, `${path} ${what}`, { cause: error });
+  }
+  const info = toMediaInfo(path, data, size);
+  if (info.streams.every((s) => s.kind !== 'video' && s.kind !== 'audio')) {
+    throw new MediaError('not_media', `${path} has no audio or video stream`);
+  }
+  if (/mp4|mov/.test(info.container)) await assertComplete(path);
+  return info;
+}
+
+async function assertComplete(path: string): Promise<void> {
+  let data: FfprobeData;
+  try {
+    data = await ffprobe(path, ['-count_packets']);
+  } catch (error) {
+    throw new MediaError('truncated', `${path} is cut short`, { cause: error });
+  }
+  for (const stream of data.streams) {
+    const expected = numberOrNull(stream.nb_frames);
+    const read = numberOrNull((stream as { nb_read_packets?: unknown }).nb_read_packets);
+    if (expected !== null && read !== null && expected > 0 && read < expected) {
+      throw new MediaError(
+        'truncated',
+        `${path} is cut short (${read} of ${expected} packets in stream ${stream.index})`,
+      );
+    }
+  }
+}
+
+/** Probes and insists on a video stream. */
+export async function probeVideo(path: string): Promise<MediaInfo & { video: VideoStreamInfo }> {
+  const info = await probe(path);
+  if (!info.video) throw new MediaError('no_video_stream', `${path} has no video stream`);
+  return info as MediaInfo & { video: VideoStreamInfo };
+}
+
+export async function probeAudio(path: string): Promise<MediaInfo & { audio: AudioStreamInfo }> {
+  const info = await probe(path);
+  if (!info.audio) throw new MediaError('no_audio_stream', `${path} has no audio stream`);
+  return info as MediaInfo & { audio: AudioStreamInfo };
+}
