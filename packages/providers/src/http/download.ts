@@ -1,0 +1,120 @@
+import { createWriteStream } from 'node:fs';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { ProviderError } from '@ministudio/domain';
+import { tempPathFor, writeFileAtomic } from '../files/atomic-write';
+import { probeDurationSeconds } from '../files/probe';
+import { type SniffedMedia, sniffMedia } from '../files/sniff-media';
+import type { ProviderHttp } from './client';
+
+export interface DownloadTarget {
+  workDir: string;
+  /** File name without extension; the extension comes from the bytes. */
+  baseName: string;
+  kind: 'video' | 'audio';
+  signal: AbortSignal;
+}
+
+export interface Downloaded {
+  path: string;
+  mime: string;
+  bytes: number;
+}
+
+/**
+ * Fetches a result into the work folder at once (some providers delete results within an hour).
+ * The file appears under its final name only when complete and recognisably media.
+ */
+export async function downloadResult(
+  http: ProviderHttp,
+  url: string,
+  headers: Record<string, string>,
+  target: DownloadTarget,
+): Promise<Downloaded> {
+  let response: Response;
+  try {
+    response = await http.send('downloading the result', url, { headers }, target.signal);
+  } catch (error) {
+    if (error instanceof ProviderError && error.code === 'provider_rejected_input') {
+      throw http.fail('media_invalid', `the result is no longer available (expired or removed): ${error.message}`);
+    }
+    throw error;
+  }
+  if (response.body === null) throw http.fail('provider_unavailable', 'the result download had no body');
+  const expected = Number(response.headers.get('content-length') ?? Number.NaN);
+  const provisional = join(target.workDir, `${target.baseName}.download`);
+  const temp = tempPathFor(provisional);
+  try {
+    try {
+      await pipeline(
+        Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>),
+        createWriteStream(temp),
+        { signal: target.signal },
+      );
+    } catch (error) {
+      if (target.signal.aborted) throw http.fail('cancelled', 'download cancelled');
+      throw http.fail('provider_unavailable', 'the result download was cut short', error);
+    }
+    const bytes = (await stat(temp)).size;
+    if (Number.isFinite(expected) && bytes !== expected) {
+      throw http.fail('provider_unavailable', `the result download was cut short (${bytes} of ${expected} bytes)`);
+    }
+    const sniffed = await sniffFile(temp);
+    if (sniffed === null || !sniffed.mime.startsWith(target.kind)) {
+      throw http.fail('media_invalid', `the result is not a ${target.kind} file`);
+    }
+    if (target.kind === 'video') await assertReadable(http, temp, target.signal);
+    const path = join(target.workDir, `${target.baseName}.${sniffed.ext}`);
+    await rename(temp, path);
+    return { path, mime: sniffed.mime, bytes };
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** For providers that return results inline as base64 rather than as a URL. */
+export async function saveInlineResult(
+  http: ProviderHttp,
+  base64: string,
+  target: Omit<DownloadTarget, 'signal'> & { signal: AbortSignal },
+): Promise<Downloaded> {
+  const data = Buffer.from(base64, 'base64');
+  const sniffed = sniffMedia(data.subarray(0, 16));
+  if (data.length === 0 || sniffed === null || !sniffed.mime.startsWith(target.kind)) {
+    throw http.fail('media_invalid', `the inline result is not a ${target.kind} file`);
+  }
+  const path = join(target.workDir, `${target.baseName}.${sniffed.ext}`);
+  await writeFileAtomic(path, data);
+  if (target.kind === 'video') {
+    try {
+      await assertReadable(http, path, target.signal);
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    }
+  }
+  return { path, mime: sniffed.mime, bytes: data.length };
+}
+
+async function sniffFile(path: string): Promise<SniffedMedia | null> {
+  const handle = await open(path, 'r');
+  try {
+    const head = new Uint8Array(16);
+    const { bytesRead } = await handle.read(head, 0, 16, 0);
+    return sniffMedia(head.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}
+
+async function assertReadable(http: ProviderHttp, path: string, signal: AbortSignal): Promise<void> {
+  try {
+    await probeDurationSeconds(path, signal);
+  } catch (error) {
+    if (signal.aborted) throw http.fail('cancelled', 'cancelled while checking the result');
+    throw http.fail('media_invalid', 'the result video cannot be read (truncated or corrupt)', error);
+  }
+}

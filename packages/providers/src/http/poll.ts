@@ -1,0 +1,84 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ProviderError } from '@ministudio/domain';
+import type { ProviderHttp } from './client';
+
+export interface PollSettings {
+  intervalMs: number;
+  /** Overall limit for one generation, from submission to result. */
+  timeoutMs: number;
+}
+
+export type PollStep<T> = { done: true; value: T } | { done: false; progress: number | null };
+
+export interface PollContext {
+  signal: AbortSignal;
+  onProgress: (fraction: number) => void;
+}
+
+/** Consecutive transient poll failures tolerated before giving up: the job itself is paid for already. */
+const POLL_FAULTS_TOLERATED = 3;
+
+/**
+ * Polls until done, reporting progress in [0, 0.95] (the download is the rest). On cancel or
+ * timeout it calls the provider's cancel endpoint when there is one, so no paid work runs on.
+ */
+export async function pollUntilDone<T>(
+  http: ProviderHttp,
+  settings: PollSettings,
+  ctx: PollContext,
+  step: (signal: AbortSignal) => Promise<PollStep<T>>,
+  cancel: ((signal: AbortSignal) => Promise<void>) | null,
+): Promise<T> {
+  const deadline = AbortSignal.timeout(settings.timeoutMs);
+  const signal = AbortSignal.any([ctx.signal, deadline]);
+  let faults = 0;
+  let reported = 0;
+  const stop = async (): Promise<never> => {
+    if (cancel !== null) {
+      try {
+        await cancel(AbortSignal.timeout(5000));
+        http.log('cancel requested at the provider');
+      } catch {
+        http.log('cancel request failed; the provider may finish the job anyway');
+      }
+    }
+    if (ctx.signal.aborted) throw http.fail('cancelled', 'generation cancelled');
+    throw http.fail('timeout', `no result within ${Math.round(settings.timeoutMs / 1000)} s`);
+  };
+  for (;;) {
+    if (signal.aborted) return stop();
+    let result: PollStep<T>;
+    try {
+      result = await step(signal);
+      faults = 0;
+    } catch (error) {
+      if (signal.aborted) return stop();
+      if (error instanceof ProviderError && error.retryable && faults < POLL_FAULTS_TOLERATED) {
+        faults++;
+        http.log(`poll fault ${faults}/${POLL_FAULTS_TOLERATED} (${error.code}); polling on`);
+        const wait = error.retryAfterSeconds === null ? settings.intervalMs : error.retryAfterSeconds * 1000;
+        if (!(await pause(wait, signal))) return stop();
+        continue;
+      }
+      throw error;
+    }
+    if (result.done) return result.value;
+    if (result.progress !== null) {
+      const fraction = Math.min(0.95, Math.max(reported, result.progress * 0.95));
+      if (fraction > reported) {
+        reported = fraction;
+        ctx.onProgress(fraction);
+      }
+    }
+    if (!(await pause(settings.intervalMs, signal))) return stop();
+  }
+}
+
+async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  try {
+    await sleep(ms, undefined, { signal });
+    return true;
+  } catch {
+    return false;
+  }
+}
