@@ -117,6 +117,10 @@ const projects: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/projects/:id/duplicate',
     {
+      // The body is optional: no body means "default title".
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         tags,
         params: IdParams,
@@ -131,7 +135,7 @@ const projects: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const doc = await exportProduction(db, app.assets, request.params.id);
-      const title = request.body?.title ?? `${doc.project.title} (copy)`.slice(0, 120);
+      const title = request.body.title ?? `${doc.project.title} (copy)`.slice(0, 120);
       const id = await importProduction(db, app.assets, doc, title);
       const project = await loadProjectView(db, id);
       return reply.status(201).send({ version: project.version, project });
