@@ -123,6 +123,8 @@ function isVariable(nominal: number, average: number): boolean {
 
 /** Classifies ffprobe's complaint about a file it could not open. */
 export function classifyProbeFailure(stderr: string): 'truncated' | 'not_media' {
+  // A guessed container (e.g. text named .mp4) then "moov atom not found" is not a cut-short file.
+  if (/misdetection possible|low score/i.test(stderr)) return 'not_media';
   if (/moov atom not found|partial file|end of file|truncat/i.test(stderr)) return 'truncated';
   return 'not_media';
 }

@@ -117,3 +117,42 @@ export async function streamEnds(file: string): Promise<{ video: number; audio: 
   const a = json.streams.find((s) => s.codec_type === 'audio');
   return { video: Number(v?.duration ?? Number.NaN), audio: Number(a?.duration ?? Number.NaN) };
 }
+
+/** Integrated loudness in LUFS measured by ffmpeg's ebur128 filter. */
+export async function integratedLoudness(file: string): Promise<number> {
+  const { stderr } = await run('ffmpeg', [
+    '-hide_banner',
+    '-nostats',
+    '-i',
+    file,
+    '-map',
+    '0:a:0',
+    '-af',
+    'ebur128',
+    '-f',
+    'null',
+    '-',
+  ]);
+  const summary = stderr.slice(stderr.lastIndexOf('Summary:'));
+  const match = /I:\s+(-?[\d.]+) LUFS/.exec(summary);
+  if (!match) throw new Error('no loudness in ebur128 output');
+  return Number(match[1]);
+}
+
+/** 48 frames over 3 s: the first second at 24 fps, the next two at 12 fps. */
+export async function makeVfrClip(file: string): Promise<string> {
+  await ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    "testsrc2=s=160x90:r=24:d=2,setpts='if(lt(N,24),N/24,1+(N-24)/12)/TB'",
+    '-fps_mode',
+    'vfr',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    file,
+  ]);
+  return file;
+}
