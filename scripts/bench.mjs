@@ -18,10 +18,13 @@ if (!name || found.length !== 1) {
   for (const group of ['packages', 'apps']) {
     for (const dir of readdirSync(path.join(root, group))) {
       const benchDir = path.join(root, group, dir, 'bench');
-      if (existsSync(benchDir)) all.push(...readdirSync(benchDir).filter((f) => f.endsWith('.ts') && !f.includes('.')));
+      if (existsSync(benchDir))
+        all.push(...readdirSync(benchDir).filter((f) => f.endsWith('.ts') && !f.includes('.')));
     }
   }
-  console.error(`usage: pnpm bench <name>   (benchmarks: ${all.map((f) => f.replace(/\.ts$/, '')).join(', ') || 'none'})`);
+  console.error(
+    `usage: pnpm bench <name>   (benchmarks: ${all.map((f) => f.replace(/\.ts$/, '')).join(', ') || 'none'})`,
+  );
   process.exit(2);
 }
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
