@@ -1,0 +1,69 @@
+// The one place that talks HTTP: JSON in and out, errors turned into ApiError with the server's code.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get isVersionConflict(): boolean {
+    return this.status === 409 && this.code === 'version_conflict';
+  }
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RequestOptions {
+  method: HttpMethod;
+  path: string;
+  /** JSON-serialisable body, a FormData for uploads, or null. */
+  body: unknown;
+  /** The project version the write is based on; null for reads, creation and import. */
+  ifMatch: number | null;
+}
+
+export async function apiRequest<T>({ method, path, body, ifMatch }: RequestOptions): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== null && body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (ifMatch !== null) headers['if-match'] = String(ifMatch);
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: payload });
+  } catch {
+    throw new ApiError(
+      0,
+      'network',
+      'The server could not be reached. Check that MiniStudio is running.',
+      null,
+    );
+  }
+  const text = await response.text();
+  const data: unknown = text ? safeJson(text) : null;
+  if (!response.ok) throw toApiError(response.status, data);
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export function toApiError(status: number, data: unknown): ApiError {
+  const error = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  const code = typeof error?.code === 'string' ? error.code : `http_${status}`;
+  const message = typeof error?.message === 'string' ? error.message : `The server answered ${status}.`;
+  return new ApiError(status, code, message, error?.details ?? null);
+}

@@ -1,0 +1,42 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import { projectKey } from '../api/query-keys';
+import type { Command } from '../commands/command';
+import { createEditor } from '../commands/editor';
+import { createIdMap } from '../commands/id-map';
+import { createHistoryStore, type HistoryState } from '../stores/history-store';
+import { reportError } from './report-error';
+import { queryClient, writeQueue } from './services';
+import { type Session, sessions } from './sessions';
+
+export function openSession(projectId: string): Session {
+  const existing = sessions.get(projectId);
+  if (existing) return existing;
+  const editor = createEditor(projectId, queryClient, writeQueue, createIdMap());
+  const history = createHistoryStore((error, command) => {
+    reportError(error, command.label.toLowerCase());
+    // Whatever failed, show what the server really has.
+    void queryClient.invalidateQueries({ queryKey: projectKey(projectId) });
+  });
+  const session = { editor, history };
+  sessions.set(projectId, session);
+  return session;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside a project page');
+  return session;
+}
+
+export function useHistory<T>(selector: (s: HistoryState) => T): T {
+  return useStore(useSession().history, selector);
+}
+
+/** Applies a command through history: the one way the editor changes a project. */
+export function useRun(): (command: Command) => Promise<boolean> {
+  const { history } = useSession();
+  return (command) => history.getState().execute(command);
+}

@@ -1,0 +1,45 @@
+import { useMemo } from 'react';
+import { useProject } from '../../api/hooks';
+import { openSession, SessionContext } from '../../app/session';
+import { navigate } from '../../lib/router';
+import { Board } from './board';
+import { CastPanel } from './cast-panel';
+import { DetailPane } from './detail-pane';
+import { LocationsPanel } from './locations-panel';
+import { TopBar } from './top-bar';
+import { useEditorKeys } from './use-editor-keys';
+
+export function ProjectPage({ projectId }: { projectId: string }) {
+  const session = useMemo(() => openSession(projectId), [projectId]);
+  const project = useProject(projectId);
+  if (project.isPending) return <p className="page-message">Loading project…</p>;
+  if (project.isError)
+    return (
+      <div className="page-message">
+        <p>Could not open this project: {project.error.message}</p>
+        <button type="button" onClick={() => navigate('/')}>
+          Back to projects
+        </button>
+      </div>
+    );
+  return (
+    <SessionContext.Provider value={session}>
+      <Editor projectId={projectId} />
+    </SessionContext.Provider>
+  );
+}
+
+function Editor({ projectId }: { projectId: string }) {
+  useEditorKeys(projectId);
+  return (
+    <div className="editor">
+      <TopBar projectId={projectId} />
+      <aside className="sidebar" aria-label="Cast and locations">
+        <CastPanel projectId={projectId} />
+        <LocationsPanel projectId={projectId} />
+      </aside>
+      <Board projectId={projectId} />
+      <DetailPane projectId={projectId} />
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import {
+  closestCenter,
+  DndContext,
+  type DragEndEvent,
+  PointerSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { rectSortingStrategy, SortableContext } from '@dnd-kit/sortable';
+import { defaultShot, SceneFields } from '@ministudio/domain';
+import { useState } from 'react';
+import { useProject } from '../../api/hooks';
+import { useRun, useSession } from '../../app/session';
+import { deleteScene, duplicateScene, editScene } from '../../commands/scene-commands';
+import { addShot, moveShot } from '../../commands/shot-commands';
+import { useSelection } from '../../stores/selection-store';
+import { ConfirmDialog } from '../common/confirm-dialog';
+import { SelectField } from '../common/select-field';
+import { TextField } from '../common/text-field';
+import { ShotCard } from './shot-card';
+
+export function SceneSection({
+  projectId,
+  sceneId,
+  sceneNumber,
+}: {
+  projectId: string;
+  sceneId: string;
+  sceneNumber: number;
+}) {
+  const { editor } = useSession();
+  const run = useRun();
+  const [confirming, setConfirming] = useState(false);
+  const data = useProject(projectId, (p) => {
+    const scene = p.scenes.find((s) => s.id === sceneId)!;
+    const before = p.scenes.slice(0, p.scenes.indexOf(scene));
+    return {
+      scene,
+      firstNumber: before.reduce((n, s) => n + s.shots.length, 0) + 1,
+      environments: p.environments.map((e) => ({ value: e.id, label: e.name })),
+    };
+  }).data;
+  // Cards only need mouse drag here; the keyboard moves shots with Alt+Arrow (one command each).
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  if (!data?.scene) return null;
+  const { scene, environments } = data;
+  const { firstNumber } = data;
+  const label = scene.title || `Scene ${sceneNumber}`;
+
+  const onDragEnd = (e: DragEndEvent) => {
+    if (!e.over || e.active.id === e.over.id) return;
+    const to = scene.shots.findIndex((s) => s.id === e.over!.id);
+    if (to >= 0) void run(moveShot(editor, String(e.active.id), to));
+  };
+
+  return (
+    <section className="scene" aria-label={`Scene ${sceneNumber}: ${label}`}>
+      <header className="scene-header">
+        <span className="scene-number">{sceneNumber}</span>
+        <div className="scene-fields">
+          <TextField
+            label="Scene title"
+            value={scene.title}
+            schema={SceneFields.properties.title}
+            multiline={false}
+            onCommit={(next) =>
+              void run(editScene(editor, scene.id, { title: scene.title }, { title: next }, 'Rename scene'))
+            }
+          />
+          <SelectField
+            label="Location"
+            value={scene.environmentId ?? ''}
+            options={[{ value: '', label: '— none —' }, ...environments]}
+            onChange={(next) =>
+              void run(
+                editScene(
+                  editor,
+                  scene.id,
+                  { environmentId: scene.environmentId },
+                  { environmentId: next === '' ? null : next },
+                  'Change scene location',
+                ),
+              )
+            }
+          />
+          <TextField
+            label="Mood"
+            value={scene.mood}
+            schema={SceneFields.properties.mood}
+            multiline={false}
+            onCommit={(next) =>
+              void run(editScene(editor, scene.id, { mood: scene.mood }, { mood: next }, 'Edit mood'))
+            }
+          />
+        </div>
+        <div className="scene-actions">
+          <button
+            type="button"
+            aria-label={`Duplicate scene ${sceneNumber}`}
+            onClick={() => void run(duplicateScene(editor, scene.id))}
+          >
+            Duplicate
+          </button>
+          <button
+            type="button"
+            className="danger-quiet"
+            aria-label={`Delete scene ${sceneNumber}`}
+            onClick={() => setConfirming(true)}
+          >
+            Delete
+          </button>
+        </div>
+      </header>
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <SortableContext items={scene.shots.map((s) => s.id)} strategy={rectSortingStrategy}>
+          <ol className="shot-grid" aria-label={`Shots of scene ${sceneNumber}`}>
+            {scene.shots.map((shot, i) => (
+              <ShotCard key={shot.id} projectId={projectId} shot={shot} number={firstNumber + i} />
+            ))}
+            <li className="add-shot-slot">
+              <button
+                type="button"
+                className="add-shot"
+                aria-label={`Add shot to scene ${sceneNumber}`}
+                onClick={() =>
+                  void run(
+                    addShot(editor, scene.id, { ...defaultShot() }, (id) =>
+                      useSelection.getState().select({ kind: 'shot', id }),
+                    ),
+                  )
+                }
+              >
+                + Add shot
+              </button>
+            </li>
+          </ol>
+        </SortableContext>
+      </DndContext>
+      {confirming && (
+        <ConfirmDialog
+          title={`Delete scene ${sceneNumber}?`}
+          message={`“${label}” and its ${scene.shots.length} shots will be deleted. You can undo this with Ctrl+Z.`}
+          confirmLabel="Delete scene"
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void run(deleteScene(editor, scene.id));
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { SHOT_TYPE_LABELS, type ShotView } from '@ministudio/domain';
+
+// What a card shows of a shot; pure so it is tested without rendering.
+
+export const EXCERPT_LENGTH = 90;
+
+export function excerpt(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+export function formatDuration(duration: ShotView['duration']): string {
+  if (duration === 'speech') return 'speech';
+  return `${Number.isInteger(duration) ? duration : duration.toFixed(1)} s`;
+}
+
+export function shotSummary(
+  shot: Pick<ShotView, 'shotType' | 'action' | 'duration' | 'cast'>,
+  namesByKey: Record<string, string>,
+) {
+  const action = excerpt(shot.action, EXCERPT_LENGTH);
+  const cast = shot.cast.map((c) => namesByKey[c.character] ?? c.character).join(', ');
+  return {
+    title: action ? excerpt(shot.action, 40) : SHOT_TYPE_LABELS[shot.shotType],
+    action: action || 'No action yet',
+    duration: formatDuration(shot.duration),
+    cast: cast || 'No cast',
+  };
+}

@@ -1,0 +1,32 @@
+import { useSyncExternalStore } from 'react';
+
+// Two pages do not need a router library: the path is the state, history.pushState changes it.
+
+export type Route = { page: 'projects' } | { page: 'project'; id: string };
+
+export function parseRoute(pathname: string): Route {
+  const match = /^\/projects\/([^/]+)\/?$/.exec(pathname);
+  return match ? { page: 'project', id: decodeURIComponent(match[1]!) } : { page: 'projects' };
+}
+
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+};
+
+export function navigate(path: string): void {
+  if (path === window.location.pathname) return;
+  window.history.pushState(null, '', path);
+  for (const l of listeners) l();
+}
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+export const projectPath = (id: string) => `/projects/${encodeURIComponent(id)}`;
