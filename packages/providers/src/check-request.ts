@@ -161,7 +161,9 @@ export function checkRequest(capabilities: VideoCapabilities, request: Capabilit
     const usable = references.filter((r) => accepted.kinds.includes(r.kind));
     const dropped = references.length - usable.length;
     if (dropped > 0) {
-      const kinds = [...new Set(references.filter((r) => !accepted.kinds.includes(r.kind)).map((r) => r.kind))];
+      const kinds = [
+        ...new Set(references.filter((r) => !accepted.kinds.includes(r.kind)).map((r) => r.kind)),
+      ];
       adjustments.push({
         constraint: 'reference_kind',
         field: 'references',
@@ -242,7 +244,11 @@ export function checkRequest(capabilities: VideoCapabilities, request: Capabilit
         }
         break;
       case 'height_requires_duration':
-        if (height >= rule.minHeight && duration !== rule.seconds && !violations.some((v) => v.field === 'duration')) {
+        if (
+          height >= rule.minHeight &&
+          duration !== rule.seconds &&
+          !violations.some((v) => v.field === 'duration')
+        ) {
           violations.push({
             constraint: 'size_duration',
             field: 'duration',
@@ -298,7 +304,8 @@ export function applyAdjustments(
 ): VideoRequest {
   let out = { ...request };
   for (const a of adjustments) {
-    if (a.constraint === 'duration' && typeof a.applied === 'number') out = { ...out, durationSeconds: a.applied };
+    if (a.constraint === 'duration' && typeof a.applied === 'number')
+      out = { ...out, durationSeconds: a.applied };
     if (a.constraint === 'size' && typeof a.applied === 'string') {
       const [w, h] = a.applied.split('x').map(Number);
       out = { ...out, width: w ?? out.width, height: h ?? out.height };
@@ -306,7 +313,10 @@ export function applyAdjustments(
     if (a.constraint === 'seed_unsupported') out = { ...out, seed: null };
     if (a.constraint === 'references_unsupported') out = { ...out, references: [] };
     if (a.constraint === 'reference_kind') {
-      out = { ...out, references: out.references.filter((r) => capabilities.referenceImages.kinds.includes(r.kind)) };
+      out = {
+        ...out,
+        references: out.references.filter((r) => capabilities.referenceImages.kinds.includes(r.kind)),
+      };
     }
   }
   return out;

@@ -22,7 +22,13 @@ export function signServiceAccountJwt(
 ): string {
   const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
   const claims = b64url(
-    JSON.stringify({ iss: account.client_email, scope, aud: audience, iat: nowSeconds, exp: nowSeconds + 3600 }),
+    JSON.stringify({
+      iss: account.client_email,
+      scope,
+      aud: audience,
+      iat: nowSeconds,
+      exp: nowSeconds + 3600,
+    }),
   );
   const signer = createSign('RSA-SHA256');
   signer.update(`${header}.${claims}`);
@@ -62,18 +68,27 @@ export class GoogleAuth {
     if (this.cached !== null && this.cached.expiresAt > Date.now() + 60_000) return this.cached.token;
     const account = await this.readAccount(http);
     const tokenUrl = this.settings.tokenUrl ?? account.token_uri ?? GOOGLE_TOKEN_URL;
-    const assertion = signServiceAccountJwt(account, tokenUrl, CLOUD_PLATFORM_SCOPE, Math.floor(Date.now() / 1000));
+    const assertion = signServiceAccountJwt(
+      account,
+      tokenUrl,
+      CLOUD_PLATFORM_SCOPE,
+      Math.floor(Date.now() / 1000),
+    );
     const { body } = await http.json<{ access_token?: unknown; expires_in?: unknown }>(
       'getting an access token',
       tokenUrl,
       {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString(),
+        body: new URLSearchParams({
+          grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+          assertion,
+        }).toString(),
       },
       signal,
     );
-    if (typeof body.access_token !== 'string') throw http.fail('provider_unavailable', 'the token endpoint sent no token');
+    if (typeof body.access_token !== 'string')
+      throw http.fail('provider_unavailable', 'the token endpoint sent no token');
     const seconds = typeof body.expires_in === 'number' ? body.expires_in : 3600;
     this.cached = { token: body.access_token, expiresAt: Date.now() + seconds * 1000 };
     return body.access_token;
@@ -82,12 +97,20 @@ export class GoogleAuth {
   private async readAccount(http: ProviderHttp): Promise<ServiceAccount> {
     let parsed: Partial<ServiceAccount>;
     try {
-      parsed = JSON.parse(await readFile(this.settings.credentialsPath ?? '', 'utf8')) as Partial<ServiceAccount>;
+      parsed = JSON.parse(
+        await readFile(this.settings.credentialsPath ?? '', 'utf8'),
+      ) as Partial<ServiceAccount>;
     } catch {
-      throw http.fail('provider_rejected_input', 'the service-account file (GOOGLE_APPLICATION_CREDENTIALS) could not be read');
+      throw http.fail(
+        'provider_rejected_input',
+        'the service-account file (GOOGLE_APPLICATION_CREDENTIALS) could not be read',
+      );
     }
     if (typeof parsed.client_email !== 'string' || typeof parsed.private_key !== 'string') {
-      throw http.fail('provider_rejected_input', 'the service-account file lacks client_email or private_key');
+      throw http.fail(
+        'provider_rejected_input',
+        'the service-account file lacks client_email or private_key',
+      );
     }
     this.privateKey = parsed.private_key;
     return parsed as ServiceAccount;

@@ -49,7 +49,8 @@ export class ProviderHttp {
       response = await this.deps.fetch(url, { ...init, signal: AbortSignal.any([signal, timeout]) });
     } catch (error) {
       if (signal.aborted) throw this.fail('cancelled', `${what} cancelled`);
-      if (timeout.aborted) throw this.fail('timeout', `${what} got no answer in ${this.deps.requestTimeoutMs} ms`);
+      if (timeout.aborted)
+        throw this.fail('timeout', `${what} got no answer in ${this.deps.requestTimeoutMs} ms`);
       throw this.fail('provider_unavailable', `${what}: could not reach ${safeOrigin(url)}`, error);
     }
     this.log(`${method} ${safePath(url)} -> ${response.status} (${Date.now() - started} ms)`);
@@ -75,7 +76,11 @@ export class ProviderHttp {
       throw this.fail('provider_unavailable', `${what}: the response was cut short`, error);
     }
     try {
-      return { status: response.status, headers: response.headers, body: (text === '' ? {} : JSON.parse(text)) as T };
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (text === '' ? {} : JSON.parse(text)) as T,
+      };
     } catch {
       // A garbled body is usually a proxy or a provider in trouble: worth another try.
       throw this.fail('provider_unavailable', `${what}: the provider answered with malformed JSON`);

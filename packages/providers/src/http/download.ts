@@ -39,10 +39,22 @@ export async function downloadResult(
     response = await http.send('downloading the result', url, { headers }, target.signal);
   } catch (error) {
     if (error instanceof ProviderError && error.code === 'provider_rejected_input') {
-      throw http.fail('media_invalid', `the result is no longer available (expired or removed): ${error.message}`);
+      throw http.fail(
+        'media_invalid',
+        `the result is no longer available (expired or removed): ${error.message}`,
+      );
     }
     throw error;
   }
+  return saveResponse(http, response, target);
+}
+
+/** Streams a 2xx response body into the work folder under a temp name, checks it, renames it. */
+export async function saveResponse(
+  http: ProviderHttp,
+  response: Response,
+  target: DownloadTarget,
+): Promise<Downloaded> {
   if (response.body === null) throw http.fail('provider_unavailable', 'the result download had no body');
   const expected = Number(response.headers.get('content-length') ?? Number.NaN);
   const provisional = join(target.workDir, `${target.baseName}.download`);
@@ -60,7 +72,10 @@ export async function downloadResult(
     }
     const bytes = (await stat(temp)).size;
     if (Number.isFinite(expected) && bytes !== expected) {
-      throw http.fail('provider_unavailable', `the result download was cut short (${bytes} of ${expected} bytes)`);
+      throw http.fail(
+        'provider_unavailable',
+        `the result download was cut short (${bytes} of ${expected} bytes)`,
+      );
     }
     const sniffed = await sniffFile(temp);
     if (sniffed === null || !sniffed.mime.startsWith(target.kind)) {

@@ -24,7 +24,9 @@ interface FalStatus {
 }
 
 /** Kling 2.1 on fal: image-to-video when there is a first frame, text-to-video otherwise (model pages). */
-export async function falSubmission(request: VideoRequest): Promise<{ endpoint: string; input: Record<string, unknown> }> {
+export async function falSubmission(
+  request: VideoRequest,
+): Promise<{ endpoint: string; input: Record<string, unknown> }> {
   const input: Record<string, unknown> = {
     prompt: request.prompt,
     duration: String(Math.round(request.durationSeconds)),
@@ -51,7 +53,8 @@ export function createFalProvider(config: FalConfig, options: AdapterOptions): V
     } catch {
       throw http.fail('provider_unavailable', `the queue returned an unreadable ${what}`);
     }
-    if (origin !== queueOrigin) throw http.fail('provider_unavailable', `the ${what} points outside the queue host`);
+    if (origin !== queueOrigin)
+      throw http.fail('provider_unavailable', `the ${what} points outside the queue host`);
     return url;
   }
 
@@ -74,7 +77,12 @@ export function createFalProvider(config: FalConfig, options: AdapterOptions): V
       options.poll,
       ctx,
       async (signal) => {
-        const { body: status } = await http.json<FalStatus>('checking the queue', `${statusUrl}?logs=0`, { headers }, signal);
+        const { body: status } = await http.json<FalStatus>(
+          'checking the queue',
+          `${statusUrl}?logs=0`,
+          { headers },
+          signal,
+        );
         if (status.status === 'COMPLETED') return { done: true, value: status };
         return { done: false, progress: status.status === 'IN_PROGRESS' ? 0.5 : 0.05 };
       },
@@ -84,20 +92,33 @@ export function createFalProvider(config: FalConfig, options: AdapterOptions): V
     );
     let output: { video?: { url?: string } };
     try {
-      output = (await http.json<{ video?: { url?: string } }>('fetching the result', responseUrl, { headers }, ctx.signal)).body;
+      output = (
+        await http.json<{ video?: { url?: string } }>(
+          'fetching the result',
+          responseUrl,
+          { headers },
+          ctx.signal,
+        )
+      ).body;
     } catch (error) {
       // A failed run answers the result request with its error; safety refusals are final.
-      if (error instanceof Error && looksContentFiltered(error.message)) throw http.fail('content_filtered', error.message.replace(/^fal: /, ''));
+      if (error instanceof Error && looksContentFiltered(error.message))
+        throw http.fail('content_filtered', error.message.replace(/^fal: /, ''));
       throw error;
     }
     const url = output.video?.url;
     if (typeof url !== 'string') throw http.fail('provider_unavailable', 'the result carried no video URL');
-    const file = await downloadResult(http, url, {}, {
-      workDir: ctx.workDir,
-      baseName: resultBaseName('fal', request),
-      kind: 'video',
-      signal: ctx.signal,
-    });
+    const file = await downloadResult(
+      http,
+      url,
+      {},
+      {
+        workDir: ctx.workDir,
+        baseName: resultBaseName('fal', request),
+        kind: 'video',
+        signal: ctx.signal,
+      },
+    );
     ctx.onProgress(1);
     return { path: file.path, mime: file.mime, model: request.model, seedApplied: false, notes };
   }

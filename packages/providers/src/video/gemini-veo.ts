@@ -26,11 +26,14 @@ interface GeneratedSample {
 
 /** Veo through the Gemini API: long-running predict, polled by operation name, file download with the key. */
 export function createGeminiVeoProvider(config: GeminiVeoConfig, options: AdapterOptions): VideoProvider {
-  const http = new ProviderHttp('Veo (Gemini API)', options, () => (config.apiKey === null ? [] : [config.apiKey]));
+  const http = new ProviderHttp('Veo (Gemini API)', options, () =>
+    config.apiKey === null ? [] : [config.apiKey],
+  );
   const api = (path: string) => joinUrl(config.baseUrl, `v1beta/${path}`);
 
   async function generate(input: VideoRequest, ctx: JobContext): Promise<VideoResult> {
-    if (config.apiKey === null) throw http.fail('provider_rejected_input', 'not configured: set GEMINI_API_KEY');
+    if (config.apiKey === null)
+      throw http.fail('provider_rejected_input', 'not configured: set GEMINI_API_KEY');
     const headers = { 'x-goog-api-key': config.apiKey, 'content-type': 'application/json' };
     const { request, notes } = prepareVideo(http, GEMINI_VEO_MODELS, input);
     const parameters: Record<string, unknown> = {
@@ -43,11 +46,16 @@ export function createGeminiVeoProvider(config: GeminiVeoConfig, options: Adapte
     const started = await http.json<GoogleOperation>(
       'starting the generation',
       api(`models/${encodeURIComponent(request.model)}:predictLongRunning`),
-      { method: 'POST', headers, body: JSON.stringify({ instances: [await veoInstance(request)], parameters }) },
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ instances: [await veoInstance(request)], parameters }),
+      },
       ctx.signal,
     );
     const name = started.body.name;
-    if (typeof name !== 'string') throw http.fail('provider_unavailable', 'the provider returned no operation name');
+    if (typeof name !== 'string')
+      throw http.fail('provider_unavailable', 'the provider returned no operation name');
     ctx.onProgress(0.02);
     // The Gemini API publishes no cancel for video operations; cancelling stops our polling only.
     const op = await pollUntilDone(
@@ -55,8 +63,15 @@ export function createGeminiVeoProvider(config: GeminiVeoConfig, options: Adapte
       options.poll,
       ctx,
       async (signal) => {
-        const res = await http.json<GoogleOperation>('checking the generation', api(name), { headers }, signal);
-        return res.body.done === true ? { done: true, value: res.body } : { done: false, progress: operationProgress(res.body) };
+        const res = await http.json<GoogleOperation>(
+          'checking the generation',
+          api(name),
+          { headers },
+          signal,
+        );
+        return res.body.done === true
+          ? { done: true, value: res.body }
+          : { done: false, progress: operationProgress(res.body) };
       },
       null,
     );
@@ -67,8 +82,18 @@ export function createGeminiVeoProvider(config: GeminiVeoConfig, options: Adapte
       raiMediaFilteredReasons?: unknown;
     };
     const video = response.generatedSamples?.[0]?.video;
-    throwIfFiltered(http, response.raiMediaFilteredCount, response.raiMediaFilteredReasons, video !== undefined);
-    const target = { workDir: ctx.workDir, baseName: resultBaseName('gemini-veo', request), kind: 'video' as const, signal: ctx.signal };
+    throwIfFiltered(
+      http,
+      response.raiMediaFilteredCount,
+      response.raiMediaFilteredReasons,
+      video !== undefined,
+    );
+    const target = {
+      workDir: ctx.workDir,
+      baseName: resultBaseName('gemini-veo', request),
+      kind: 'video' as const,
+      signal: ctx.signal,
+    };
     let file: { path: string; mime: string };
     if (video?.encodedVideo !== undefined) {
       file = await saveInlineResult(http, video.encodedVideo, target);

@@ -39,8 +39,10 @@ export async function lumaBody(request: VideoRequest): Promise<Record<string, un
     resolution: lumaResolution(request.width, request.height),
   };
   const keyframes: Record<string, unknown> = {};
-  if (request.firstFrame !== null) keyframes.frame0 = { type: 'image', url: await imageDataUri(request.firstFrame) };
-  if (request.lastFrame !== null) keyframes.frame1 = { type: 'image', url: await imageDataUri(request.lastFrame) };
+  if (request.firstFrame !== null)
+    keyframes.frame0 = { type: 'image', url: await imageDataUri(request.firstFrame) };
+  if (request.lastFrame !== null)
+    keyframes.frame1 = { type: 'image', url: await imageDataUri(request.lastFrame) };
   if (Object.keys(keyframes).length > 0) body.keyframes = keyframes;
   return body;
 }
@@ -49,7 +51,8 @@ export function createLumaProvider(config: LumaConfig, options: AdapterOptions):
   const http = new ProviderHttp('Luma', options, () => (config.apiKey === null ? [] : [config.apiKey]));
 
   async function generate(input: VideoRequest, ctx: JobContext): Promise<VideoResult> {
-    if (config.apiKey === null) throw http.fail('provider_rejected_input', 'not configured: set LUMAAI_API_KEY');
+    if (config.apiKey === null)
+      throw http.fail('provider_rejected_input', 'not configured: set LUMAAI_API_KEY');
     const { request, notes } = prepareVideo(http, LUMA_MODELS, input);
     const headers = { authorization: `Bearer ${config.apiKey}`, 'content-type': 'application/json' };
     const started = await http.json<LumaGeneration>(
@@ -59,7 +62,8 @@ export function createLumaProvider(config: LumaConfig, options: AdapterOptions):
       ctx.signal,
     );
     const id = started.body.id;
-    if (typeof id !== 'string') throw http.fail('provider_unavailable', 'the provider returned no generation id');
+    if (typeof id !== 'string')
+      throw http.fail('provider_unavailable', 'the provider returned no generation id');
     const url = joinUrl(config.baseUrl, `generations/${encodeURIComponent(id)}`);
     const generation = await pollUntilDone(
       http,
@@ -77,16 +81,25 @@ export function createLumaProvider(config: LumaConfig, options: AdapterOptions):
     );
     if (generation.state === 'failed') {
       const reason = generation.failure_reason ?? 'no reason given';
-      throw http.fail(looksContentFiltered(reason) ? 'content_filtered' : 'provider_rejected_input', `generation failed: ${reason}`);
+      throw http.fail(
+        looksContentFiltered(reason) ? 'content_filtered' : 'provider_rejected_input',
+        `generation failed: ${reason}`,
+      );
     }
     const video = generation.assets?.video;
-    if (typeof video !== 'string') throw http.fail('provider_unavailable', 'the generation completed without a video');
-    const file = await downloadResult(http, video, {}, {
-      workDir: ctx.workDir,
-      baseName: resultBaseName('luma', request),
-      kind: 'video',
-      signal: ctx.signal,
-    });
+    if (typeof video !== 'string')
+      throw http.fail('provider_unavailable', 'the generation completed without a video');
+    const file = await downloadResult(
+      http,
+      video,
+      {},
+      {
+        workDir: ctx.workDir,
+        baseName: resultBaseName('luma', request),
+        kind: 'video',
+        signal: ctx.signal,
+      },
+    );
     ctx.onProgress(1);
     return { path: file.path, mime: file.mime, model: request.model, seedApplied: false, notes };
   }

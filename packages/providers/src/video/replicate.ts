@@ -54,21 +54,28 @@ export function progressFromLogs(logs: string | null | undefined): number | null
 }
 
 export function createReplicateProvider(config: ReplicateConfig, options: AdapterOptions): VideoProvider {
-  const http = new ProviderHttp('Replicate', options, () => (config.apiToken === null ? [] : [config.apiToken]));
+  const http = new ProviderHttp('Replicate', options, () =>
+    config.apiToken === null ? [] : [config.apiToken],
+  );
 
   async function generate(input: VideoRequest, ctx: JobContext): Promise<VideoResult> {
-    if (config.apiToken === null) throw http.fail('provider_rejected_input', 'not configured: set REPLICATE_API_TOKEN');
+    if (config.apiToken === null)
+      throw http.fail('provider_rejected_input', 'not configured: set REPLICATE_API_TOKEN');
     const { spec, request, notes } = prepareVideo(http, REPLICATE_MODELS, input);
     const headers = { authorization: `Bearer ${config.apiToken}`, 'content-type': 'application/json' };
     const [owner, name] = request.model.split('/');
     const started = await http.json<Prediction>(
       'starting the prediction',
-      joinUrl(config.baseUrl, `models/${encodeURIComponent(owner ?? '')}/${encodeURIComponent(name ?? '')}/predictions`),
+      joinUrl(
+        config.baseUrl,
+        `models/${encodeURIComponent(owner ?? '')}/${encodeURIComponent(name ?? '')}/predictions`,
+      ),
       { method: 'POST', headers, body: JSON.stringify({ input: await replicateInput(request) }) },
       ctx.signal,
     );
     const id = started.body.id;
-    if (typeof id !== 'string') throw http.fail('provider_unavailable', 'the provider returned no prediction id');
+    if (typeof id !== 'string')
+      throw http.fail('provider_unavailable', 'the provider returned no prediction id');
     // Built on our base rather than urls.get, so the token goes nowhere else.
     const url = joinUrl(config.baseUrl, `predictions/${encodeURIComponent(id)}`);
     const prediction = await pollUntilDone(
@@ -91,17 +98,28 @@ export function createReplicateProvider(config: ReplicateConfig, options: Adapte
     }
     if (prediction.status === 'failed') {
       const reason = typeof prediction.error === 'string' ? prediction.error : 'no reason given';
-      throw http.fail(looksContentFiltered(reason) ? 'content_filtered' : 'provider_rejected_input', `prediction failed: ${reason}`);
+      throw http.fail(
+        looksContentFiltered(reason) ? 'content_filtered' : 'provider_rejected_input',
+        `prediction failed: ${reason}`,
+      );
     }
-    const output = Array.isArray(prediction.output) ? prediction.output.find((o) => typeof o === 'string') : prediction.output;
-    if (typeof output !== 'string') throw http.fail('provider_unavailable', 'the prediction succeeded without an output URL');
+    const output = Array.isArray(prediction.output)
+      ? prediction.output.find((o) => typeof o === 'string')
+      : prediction.output;
+    if (typeof output !== 'string')
+      throw http.fail('provider_unavailable', 'the prediction succeeded without an output URL');
     // Replicate deletes outputs after an hour: fetch now.
-    const file = await downloadResult(http, output, {}, {
-      workDir: ctx.workDir,
-      baseName: resultBaseName('replicate', request),
-      kind: 'video',
-      signal: ctx.signal,
-    });
+    const file = await downloadResult(
+      http,
+      output,
+      {},
+      {
+        workDir: ctx.workDir,
+        baseName: resultBaseName('replicate', request),
+        kind: 'video',
+        signal: ctx.signal,
+      },
+    );
     ctx.onProgress(1);
     return {
       path: file.path,

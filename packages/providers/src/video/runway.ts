@@ -32,7 +32,10 @@ export function runwayFailureCode(failureCode: string | undefined, failure: stri
 }
 
 /** The JSON body for /v1/image_to_video or /v1/text_to_video, per model (pure). */
-export async function runwayBody(request: VideoRequest, seedSupported: boolean): Promise<Record<string, unknown>> {
+export async function runwayBody(
+  request: VideoRequest,
+  seedSupported: boolean,
+): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = {
     model: request.model,
     promptText: request.prompt,
@@ -45,18 +48,23 @@ export async function runwayBody(request: VideoRequest, seedSupported: boolean):
     if (request.negativePrompt.trim() !== '') body.negativePrompt = request.negativePrompt;
   }
   const frames: { uri: string; position: 'first' | 'last' }[] = [];
-  if (request.firstFrame !== null) frames.push({ uri: await imageDataUri(request.firstFrame), position: 'first' });
-  if (request.lastFrame !== null) frames.push({ uri: await imageDataUri(request.lastFrame), position: 'last' });
+  if (request.firstFrame !== null)
+    frames.push({ uri: await imageDataUri(request.firstFrame), position: 'first' });
+  if (request.lastFrame !== null)
+    frames.push({ uri: await imageDataUri(request.lastFrame), position: 'last' });
   if (frames.length > 0) body.promptImage = frames;
   return body;
 }
 
 /** Runway: start a task, poll /v1/tasks/{id}, download the signed output URL (no key sent there). */
 export function createRunwayProvider(config: RunwayConfig, options: AdapterOptions): VideoProvider {
-  const http = new ProviderHttp('Runway', options, () => (config.apiSecret === null ? [] : [config.apiSecret]));
+  const http = new ProviderHttp('Runway', options, () =>
+    config.apiSecret === null ? [] : [config.apiSecret],
+  );
 
   async function generate(input: VideoRequest, ctx: JobContext): Promise<VideoResult> {
-    if (config.apiSecret === null) throw http.fail('provider_rejected_input', 'not configured: set RUNWAYML_API_SECRET');
+    if (config.apiSecret === null)
+      throw http.fail('provider_rejected_input', 'not configured: set RUNWAYML_API_SECRET');
     const { spec, request, notes } = prepareVideo(http, RUNWAY_MODELS, input);
     const headers = {
       authorization: `Bearer ${config.apiSecret}`,
@@ -96,13 +104,19 @@ export function createRunwayProvider(config: RunwayConfig, options: AdapterOptio
       );
     }
     const url = task.output?.[0];
-    if (typeof url !== 'string') throw http.fail('provider_unavailable', 'the task succeeded without an output');
-    const file = await downloadResult(http, url, {}, {
-      workDir: ctx.workDir,
-      baseName: resultBaseName('runway', request),
-      kind: 'video',
-      signal: ctx.signal,
-    });
+    if (typeof url !== 'string')
+      throw http.fail('provider_unavailable', 'the task succeeded without an output');
+    const file = await downloadResult(
+      http,
+      url,
+      {},
+      {
+        workDir: ctx.workDir,
+        baseName: resultBaseName('runway', request),
+        kind: 'video',
+        signal: ctx.signal,
+      },
+    );
     ctx.onProgress(1);
     return {
       path: file.path,

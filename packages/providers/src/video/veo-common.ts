@@ -50,7 +50,12 @@ export function throwOperationError(http: ProviderHttp, op: GoogleOperation): vo
 }
 
 /** RAI filtering can finish an operation "successfully" with no video and only reasons. */
-export function throwIfFiltered(http: ProviderHttp, count: unknown, reasons: unknown, hasVideo: boolean): void {
+export function throwIfFiltered(
+  http: ProviderHttp,
+  count: unknown,
+  reasons: unknown,
+  hasVideo: boolean,
+): void {
   if (hasVideo) return;
   const list = Array.isArray(reasons) ? reasons.filter((r): r is string => typeof r === 'string') : [];
   if (list.length > 0 || (typeof count === 'number' && count > 0)) {

@@ -24,7 +24,9 @@ export interface VertexVeoConfig {
 }
 
 export function vertexBaseUrl(location: string): string {
-  return location === 'global' ? 'https://aiplatform.googleapis.com' : `https://${location}-aiplatform.googleapis.com`;
+  return location === 'global'
+    ? 'https://aiplatform.googleapis.com'
+    : `https://${location}-aiplatform.googleapis.com`;
 }
 
 interface VertexVideo {
@@ -77,7 +79,8 @@ export function createVertexVeoProvider(config: VertexVeoConfig, options: Adapte
       ctx.signal,
     );
     const operationName = started.body.name;
-    if (typeof operationName !== 'string') throw http.fail('provider_unavailable', 'the provider returned no operation name');
+    if (typeof operationName !== 'string')
+      throw http.fail('provider_unavailable', 'the provider returned no operation name');
     ctx.onProgress(0.02);
     const op = await pollUntilDone(
       http,
@@ -90,15 +93,31 @@ export function createVertexVeoProvider(config: VertexVeoConfig, options: Adapte
           { method: 'POST', headers: await headers(signal), body: JSON.stringify({ operationName }) },
           signal,
         );
-        return res.body.done === true ? { done: true, value: res.body } : { done: false, progress: operationProgress(res.body) };
+        return res.body.done === true
+          ? { done: true, value: res.body }
+          : { done: false, progress: operationProgress(res.body) };
       },
       null,
     );
     throwOperationError(http, op);
-    const response = (op.response ?? {}) as { videos?: VertexVideo[]; raiMediaFilteredCount?: unknown; raiMediaFilteredReasons?: unknown };
+    const response = (op.response ?? {}) as {
+      videos?: VertexVideo[];
+      raiMediaFilteredCount?: unknown;
+      raiMediaFilteredReasons?: unknown;
+    };
     const video = response.videos?.[0];
-    throwIfFiltered(http, response.raiMediaFilteredCount, response.raiMediaFilteredReasons, video !== undefined);
-    const target = { workDir: ctx.workDir, baseName: resultBaseName('vertex-veo', request), kind: 'video' as const, signal: ctx.signal };
+    throwIfFiltered(
+      http,
+      response.raiMediaFilteredCount,
+      response.raiMediaFilteredReasons,
+      video !== undefined,
+    );
+    const target = {
+      workDir: ctx.workDir,
+      baseName: resultBaseName('vertex-veo', request),
+      kind: 'video' as const,
+      signal: ctx.signal,
+    };
     let file: { path: string; mime: string };
     if (video?.bytesBase64Encoded !== undefined) {
       file = await saveInlineResult(http, video.bytesBase64Encoded, target);
@@ -115,7 +134,13 @@ export function createVertexVeoProvider(config: VertexVeoConfig, options: Adapte
       throw http.fail('provider_unavailable', 'the result carried neither a file nor bytes');
     }
     ctx.onProgress(1);
-    return { path: file.path, mime: file.mime, model: request.model, seedApplied: request.seed !== null, notes };
+    return {
+      path: file.path,
+      mime: file.mime,
+      model: request.model,
+      seedApplied: request.seed !== null,
+      notes,
+    };
   }
 
   return {

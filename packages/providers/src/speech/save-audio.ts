@@ -1,0 +1,28 @@
+import { rm } from 'node:fs/promises';
+import type { JobContext, SpeechResult } from '@ministudio/domain';
+import { probeDurationSeconds } from '../files/probe';
+import type { ProviderHttp } from '../http/client';
+import type { Downloaded } from '../http/download';
+
+/** Measures what was saved; a file ffprobe cannot read is removed and reported, never returned. */
+export async function speechResult(
+  http: ProviderHttp,
+  file: Downloaded,
+  ctx: JobContext,
+  alignment: SpeechResult['alignment'],
+): Promise<SpeechResult> {
+  let durationSeconds: number;
+  try {
+    durationSeconds = await probeDurationSeconds(file.path, ctx.signal);
+  } catch (error) {
+    await rm(file.path, { force: true });
+    if (ctx.signal.aborted) throw http.fail('cancelled', 'cancelled while measuring the audio');
+    throw http.fail('media_invalid', 'the speech audio cannot be read', error);
+  }
+  ctx.onProgress(1);
+  return { path: file.path, mime: file.mime, durationSeconds, alignment };
+}
+
+export function speechBaseName(provider: string): string {
+  return `${provider}-speech-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
