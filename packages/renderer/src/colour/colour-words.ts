@@ -96,7 +96,10 @@ function wordColour(word: string, domain: ColourDomain): Rgb | null {
  * white; adjacent colour words blend ("chestnut brown"); modifiers shade the colour after them.
  */
 export function readColours(phrase: string, domain: ColourDomain): Rgb[] {
-  const words = phrase.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const words = phrase
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
   const found: Rgb[] = [];
   let pending: { lightness: number; chroma: number; hue: number }[] = [];
   let current: Rgb | null = null;

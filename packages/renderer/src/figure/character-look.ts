@@ -32,7 +32,7 @@ const DEFAULTS = { skin: '#e0b899', hair: '#4a3526', eyes: '#4a3526', outfit: '#
 function field(identity: IdentityPair[], ...keys: string[]): string | null {
   for (const key of keys) {
     const pair = identity.find((p) => p.key.trim().toLowerCase() === key);
-    if (pair && pair.value.trim()) return pair.value;
+    if (pair?.value.trim()) return pair.value;
   }
   return null;
 }
@@ -61,7 +61,9 @@ export function characterLook(character: Character): { look: CharacterLook; warn
     return choice.colours;
   };
   const hairText = field(identity, 'hair');
-  const clothing = character.state.clothing?.trim() ? character.state.clothing : field(identity, 'outfit', 'clothing', 'clothes');
+  const clothing = character.state.clothing?.trim()
+    ? character.state.clothing
+    : field(identity, 'outfit', 'clothing', 'clothes');
   const outfit = colour('outfit', clothing, 'paint', DEFAULTS.outfit);
   const build = (field(identity, 'build') ?? '').toLowerCase();
   const look: CharacterLook = {

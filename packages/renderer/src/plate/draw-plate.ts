@@ -83,7 +83,11 @@ function drawShelves(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
       const bw = e.w * (0.03 + random() * 0.04);
       const bh = rowH * (0.6 + random() * 0.38);
       const hue = random() * 360;
-      const spine = adjust(mix(e.accent, e.colour, random()), { lightness: random() * 0.3 - 0.15, chroma: 0.02, hue });
+      const spine = adjust(mix(e.accent, e.colour, random()), {
+        lightness: random() * 0.3 - 0.15,
+        chroma: 0.02,
+        hue,
+      });
       ctx.fillStyle = css(spine, 1);
       ctx.fillRect(x, y + rowH - bh, Math.min(bw, e.x + e.w * 0.94 - x), bh);
       x += bw + e.w * 0.005;
@@ -97,7 +101,15 @@ function drawRacks(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
   const rw = e.w / count;
   for (let i = 0; i < count; i++) {
     const x = e.x + i * rw;
-    box(ctx, spec, adjust(e.colour, { lightness: -0.5, chroma: 0, hue: 0 }), x + rw * 0.05, e.y, rw * 0.9, e.h);
+    box(
+      ctx,
+      spec,
+      adjust(e.colour, { lightness: -0.5, chroma: 0, hue: 0 }),
+      x + rw * 0.05,
+      e.y,
+      rw * 0.9,
+      e.h,
+    );
     for (let y = e.y + e.h * 0.04; y < e.y + e.h * 0.95; y += e.h / 16) {
       ctx.fillStyle = css(adjust(e.colour, { lightness: -0.3, chroma: 0, hue: 0 }), 1);
       ctx.fillRect(x + rw * 0.12, y, rw * 0.76, e.h / 22);
@@ -148,8 +160,24 @@ function drawPlants(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
 
 function drawDesk(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
   const top = e.h * 0.18;
-  box(ctx, spec, adjust(e.colour, { lightness: -0.2, chroma: 0, hue: 0 }), e.x + e.w * 0.04, e.y + top, e.w * 0.08, e.h);
-  box(ctx, spec, adjust(e.colour, { lightness: -0.2, chroma: 0, hue: 0 }), e.x + e.w * 0.88, e.y + top, e.w * 0.08, e.h);
+  box(
+    ctx,
+    spec,
+    adjust(e.colour, { lightness: -0.2, chroma: 0, hue: 0 }),
+    e.x + e.w * 0.04,
+    e.y + top,
+    e.w * 0.08,
+    e.h,
+  );
+  box(
+    ctx,
+    spec,
+    adjust(e.colour, { lightness: -0.2, chroma: 0, hue: 0 }),
+    e.x + e.w * 0.88,
+    e.y + top,
+    e.w * 0.08,
+    e.h,
+  );
   box(ctx, spec, e.colour, e.x, e.y, e.w, top);
   const random = createRandom(e.detailSeed);
   for (let i = 0; i < 5; i++) {
@@ -187,7 +215,15 @@ function drawLamp(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
 
 function drawProp(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
   box(ctx, spec, e.colour, e.x + e.w * 0.15, e.y, e.w * 0.7, e.h);
-  box(ctx, spec, adjust(e.colour, { lightness: 0.2, chroma: 0, hue: 0 }), e.x + e.w * 0.2, e.y + e.h * 0.1, e.w * 0.6, e.h * 0.3);
+  box(
+    ctx,
+    spec,
+    adjust(e.colour, { lightness: 0.2, chroma: 0, hue: 0 }),
+    e.x + e.w * 0.2,
+    e.y + e.h * 0.1,
+    e.w * 0.6,
+    e.h * 0.3,
+  );
 }
 
 const DRAWERS = {

@@ -114,7 +114,8 @@ export function planPlate(input: PlateInput): PlateSpec {
 
   const palette = identity.palette.flatMap((word) => readColours(word, 'paint'));
   const sorted = [...palette].sort((a, b) => lightness(a) - lightness(b));
-  const wood = palette.find((_, i) => /mahogany|oak|walnut|wood|teak|chestnut/.test(identity.palette[i] ?? '')) ?? null;
+  const wood =
+    palette.find((_, i) => /mahogany|oak|walnut|wood|teak|chestnut/.test(identity.palette[i] ?? '')) ?? null;
   const darkest = sorted[0] ?? c('#6b4a35');
   const lightest = sorted[sorted.length - 1] ?? c('#e8dcc8');
   const green = palette.find((p) => p.g > p.r && p.g > p.b) ?? c('#6f8f4e');
@@ -127,7 +128,7 @@ export function planPlate(input: PlateInput): PlateSpec {
   const grade = style.grade;
 
   const architecture = identity.architecture.toLowerCase();
-  const labels = identity.fixedElements.length ? identity.fixedElements : ['prop'];
+  const labels = identity.fixedElements;
   const horizon = Math.round(H * (0.66 + random() * 0.04));
   const elements: PlateElement[] = [];
   // Wall elements share the back wall in order; jitter comes from the seed.
@@ -138,7 +139,8 @@ export function planPlate(input: PlateInput): PlateSpec {
     const kind = kindOf(label);
     const x0 = slot * i + slot * (0.08 + random() * 0.08);
     const w = slot * (0.6 + random() * 0.15);
-    const base = kind === 'server-racks' || kind === 'monitors' ? cool : kind === 'plants' ? green : wood ?? darkest;
+    const base =
+      kind === 'server-racks' || kind === 'monitors' ? cool : kind === 'plants' ? green : (wood ?? darkest);
     const colourFor = kind === 'prop' ? colourFromText(label) : base;
     const geometry: Record<ElementKind, [number, number]> = {
       bookshelves: [H * 0.12, horizon - H * 0.12],

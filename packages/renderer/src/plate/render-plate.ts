@@ -1,6 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomically } from '@ministudio/media';
 import { type Canvas, createCanvas, loadImage } from '@napi-rs/canvas';
-import { writeFileAtomic } from '../write-atomic';
 import { drawPlate } from './draw-plate';
 import { plateKey } from './plate-key';
 import { type PlateInput, planPlate } from './plate-spec';
@@ -21,7 +22,7 @@ export function renderPlatePng(input: PlateInput): { key: string; png: Buffer } 
 export async function writePlatePng(input: PlateInput, dir: string): Promise<{ key: string; path: string }> {
   const { key, png } = renderPlatePng(input);
   const target = path.join(dir, `plate-${key}.png`);
-  await writeFileAtomic(target, png);
+  await writeAtomically(target, (temp) => writeFile(temp, png));
   return { key, path: target };
 }
 

@@ -1,0 +1,43 @@
+export { envelopeAt, loudnessEnvelope } from './audio/envelope';
+export { mixSpeech } from './audio/mix-speech';
+export { encodeWavPcm16, readWavInfo, type WavInfo } from './audio/wav';
+export {
+  cameraAt,
+  clampView,
+  easeInOutCubic,
+  type FrameViews,
+  SHOT_ZOOM,
+  toScreen,
+  type View,
+} from './camera/framing';
+export { focusFor, headCentre, type Mark, stageCast } from './camera/staging';
+export { captionFontFamily } from './caption/fonts';
+export { type ColourChoice, type ColourDomain, chooseColours, readColours } from './colour/colour-words';
+export { colourFromText, hex, mix, parseCss, type Rgb } from './colour/rgb';
+export { type CharacterLook, characterLook } from './figure/character-look';
+export { MOUTH_INTERIOR } from './figure/draw-figure';
+export { expressionFor, type FaceShape, faceShape } from './figure/expression';
+export {
+  createShotDrawer,
+  type FrameInfo,
+  type ShotDrawer,
+  type ShotDrawerInput,
+  subjectOf,
+} from './frame/shot-drawer';
+export {
+  ANIMATIC_CAPABILITIES,
+  ANIMATIC_MODEL,
+  createLocalVideoProvider,
+  DEFAULT_LOCAL_OPTIONS,
+  LOCAL_PROVIDER_ID,
+  type LocalVideoProviderOptions,
+} from './local-video-provider';
+export { PLATE_RENDERER_VERSION, plateKey } from './plate/plate-key';
+export { type PlateInput, type PlateSpec, planPlate } from './plate/plate-spec';
+export { loadPlateCanvas, renderPlateCanvas, renderPlatePng, writePlatePng } from './plate/render-plate';
+export { PlateCache, plateInputFor } from './plate/shot-plate';
+export { type ProductionShot, placeLines, type ShotLine, shotsFromProduction } from './production-shots';
+export { type RenderShotOptions, type RenderShotResult, renderShot, SPEECH_SAMPLE_RATE } from './render-shot';
+export { createEspeakSpeechProvider, type EspeakOptions } from './speech/espeak';
+export { espeakArgs, espeakPitch, espeakWpm, parseEspeakVoices } from './speech/espeak-args';
+export { type StyleTreatment, styleTreatment } from './style/style-treatment';

@@ -1,0 +1,149 @@
+import path from 'node:path';
+import {
+  ASPECT_RATIOS,
+  deriveShotSeed,
+  type JobContext,
+  MAX_SHOT_SECONDS,
+  MIN_SHOT_SECONDS,
+  ProviderError,
+  type VideoCapabilities,
+  type VideoProvider,
+  type VideoRequest,
+  type VideoResult,
+} from '@ministudio/domain';
+import { isMediaError, toFailureCode } from '@ministudio/media';
+import { PlateCache } from './plate/shot-plate';
+import { renderShot } from './render-shot';
+
+export const LOCAL_PROVIDER_ID = 'local';
+export const ANIMATIC_MODEL = 'animatic-v1';
+
+export interface LocalVideoProviderOptions {
+  /** Draw the lower-third caption (action and the line being spoken). */
+  captions: boolean;
+  /** x264 preset and CRF; null takes the media package's house defaults. */
+  preset: string | null;
+  crf: number | null;
+  /** How many environment plates to keep drawn in memory. */
+  plateCacheSize: number;
+}
+
+export const DEFAULT_LOCAL_OPTIONS: LocalVideoProviderOptions = {
+  captions: true,
+  preset: null,
+  crf: null,
+  plateCacheSize: 8,
+};
+
+export const ANIMATIC_CAPABILITIES: VideoCapabilities = {
+  provider: LOCAL_PROVIDER_ID,
+  model: ANIMATIC_MODEL,
+  label: 'Animatic (built in)',
+  durations: { kind: 'range', min: MIN_SHOT_SECONDS, max: MAX_SHOT_SECONDS },
+  sizes: null,
+  aspectRatios: [...ASPECT_RATIOS],
+  seed: true,
+  firstFrame: false,
+  lastFrame: false,
+  referenceImages: { max: 1, kinds: ['environment'] },
+  nativeAudio: true,
+  maxPromptLength: 100_000,
+  exclusions: [
+    'Draws from the shot’s structure; the first frame and character reference images are not used.',
+  ],
+};
+
+/** The same shot and seed give the same file name, and so the same bytes. */
+function outputName(request: VideoRequest, seed: number): string {
+  const safe = request.shot.shotKey.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 60);
+  return `local-${safe}-${seed}-${request.width}x${request.height}-${request.fps}.mp4`;
+}
+
+/** The built-in provider: draws every shot as an animatic, offline and deterministic. */
+export function createLocalVideoProvider(
+  options: LocalVideoProviderOptions = DEFAULT_LOCAL_OPTIONS,
+): VideoProvider {
+  const plates = new PlateCache(options.plateCacheSize);
+  return {
+    id: LOCAL_PROVIDER_ID,
+    label: 'Local animatic',
+    configured: () => true,
+    models: () => [ANIMATIC_CAPABILITIES],
+    async generate(request: VideoRequest, context: JobContext): Promise<VideoResult> {
+      if (request.model !== ANIMATIC_MODEL) {
+        throw new ProviderError(
+          'provider_rejected_input',
+          `The local provider has no model "${request.model}".`,
+        );
+      }
+      const { durationSeconds: d, width, height, fps } = request;
+      if (!(d >= MIN_SHOT_SECONDS && d <= MAX_SHOT_SECONDS)) {
+        throw new ProviderError(
+          'provider_rejected_input',
+          `Duration must be ${MIN_SHOT_SECONDS}–${MAX_SHOT_SECONDS} s.`,
+        );
+      }
+      if (
+        !Number.isInteger(width) ||
+        !Number.isInteger(height) ||
+        width % 2 ||
+        height % 2 ||
+        width < 16 ||
+        height < 16
+      ) {
+        throw new ProviderError(
+          'provider_rejected_input',
+          `Frame size must be even whole numbers, got ${width}x${height}.`,
+        );
+      }
+      if (!Number.isInteger(fps) || fps < 1 || fps > 120) {
+        throw new ProviderError(
+          'provider_rejected_input',
+          `Frame rate must be a whole number from 1 to 120, got ${fps}.`,
+        );
+      }
+      if (context.signal.aborted) throw new ProviderError('cancelled', 'The job was cancelled.');
+      const seed = request.seed ?? deriveShotSeed(request.shot.sceneSeed, request.shot.shotKey);
+      const notes: string[] = [];
+      if (request.firstFrame)
+        notes.push('The animatic draws from the shot’s structure; the first frame was not used.');
+      try {
+        const { plate } = await plates.plateFor(request.shot, width, height);
+        const result = await renderShot({
+          shot: request.shot,
+          width,
+          height,
+          fps,
+          durationSeconds: d,
+          seed,
+          plate,
+          output: path.join(context.workDir, outputName(request, seed)),
+          captions: options.captions,
+          preset: options.preset,
+          crf: options.crf,
+          signal: context.signal,
+          onProgress: context.onProgress,
+        });
+        return {
+          path: result.path,
+          mime: 'video/mp4',
+          model: ANIMATIC_MODEL,
+          seedApplied: true,
+          notes: [...notes, ...result.notes],
+        };
+      } catch (error) {
+        if (error instanceof ProviderError) throw error;
+        if (context.signal.aborted)
+          throw new ProviderError('cancelled', 'The job was cancelled.', { cause: error });
+        const code = isMediaError(error) ? toFailureCode(error) : 'internal';
+        throw new ProviderError(
+          code,
+          `The local renderer failed: ${error instanceof Error ? error.message : String(error)}`,
+          {
+            cause: error,
+          },
+        );
+      }
+    },
+  };
+}

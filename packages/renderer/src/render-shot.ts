@@ -1,0 +1,113 @@
+import { writeFile } from 'node:fs/promises';
+import type { ShotContext } from '@ministudio/domain';
+import { createRawVideoEncoder, decodeAudioMono, removeQuietly, tempSibling } from '@ministudio/media';
+import type { Canvas } from '@napi-rs/canvas';
+import { loudnessEnvelope } from './audio/envelope';
+import { mixSpeech } from './audio/mix-speech';
+import { encodeWavPcm16 } from './audio/wav';
+import { createShotDrawer } from './frame/shot-drawer';
+
+export const SPEECH_SAMPLE_RATE = 48_000;
+
+export interface RenderShotOptions {
+  shot: ShotContext;
+  width: number;
+  height: number;
+  fps: number;
+  durationSeconds: number;
+  seed: number;
+  plate: Canvas;
+  output: string;
+  captions: boolean;
+  preset: string | null;
+  crf: number | null;
+  signal: AbortSignal | null;
+  onProgress: ((fraction: number) => void) | null;
+}
+
+export interface RenderShotResult {
+  path: string;
+  frames: number;
+  notes: string[];
+}
+
+/**
+ * Renders one shot to an MP4: speech decoded and mixed into one track, loudness envelopes from the same
+ * samples, then frames drawn and piped raw into ffmpeg (which encodes in its own process while the next
+ * frame is drawn). A cancel or failure leaves neither the clip nor the speech track behind.
+ */
+export async function renderShot(options: RenderShotOptions): Promise<RenderShotResult> {
+  const { shot, fps, durationSeconds, signal } = options;
+  const notes: string[] = [];
+  const decoded = await Promise.all(
+    shot.speech.map((s) => decodeAudioMono(s.path, SPEECH_SAMPLE_RATE, signal)),
+  );
+  for (const s of shot.speech) {
+    const end = s.startSeconds + s.durationSeconds;
+    if (end > durationSeconds + 1 / fps) {
+      notes.push(
+        `Speech "${s.text.slice(0, 40)}" ends at ${end.toFixed(2)} s, after the shot (${durationSeconds.toFixed(2)} s): cut.`,
+      );
+    }
+  }
+  const drawer = createShotDrawer({
+    shot,
+    width: options.width,
+    height: options.height,
+    fps,
+    durationSeconds,
+    seed: options.seed,
+    plate: options.plate,
+    envelopes: decoded.map((samples) => loudnessEnvelope(samples, SPEECH_SAMPLE_RATE, fps)),
+    captions: options.captions,
+  });
+  notes.push(...drawer.warnings);
+
+  let speechTrack: string | null = null;
+  try {
+    if (decoded.length) {
+      const mixed = mixSpeech(
+        decoded.map((samples, i) => ({ samples, startSeconds: shot.speech[i]!.startSeconds })),
+        SPEECH_SAMPLE_RATE,
+        durationSeconds,
+      );
+      speechTrack = tempSibling(`${options.output}.speech.wav`);
+      await writeFile(speechTrack, encodeWavPcm16(mixed, SPEECH_SAMPLE_RATE));
+    }
+    const encoder = createRawVideoEncoder({
+      width: options.width,
+      height: options.height,
+      fps,
+      pixelFormat: 'rgba',
+      output: options.output,
+      audio: speechTrack,
+      preset: options.preset,
+      crf: options.crf,
+      keyframeIntervalFrames: null,
+      signal,
+    });
+    try {
+      const step = Math.max(1, Math.floor(drawer.frameCount / 100));
+      for (let frame = 0; frame < drawer.frameCount; frame++) {
+        if (signal?.aborted) break;
+        drawer.draw(frame);
+        // Opaque frames: the premultiplied store equals straight RGBA, so no conversion is needed.
+        await encoder.write(drawer.canvas.data());
+        if (options.onProgress && (frame % step === 0 || frame === drawer.frameCount - 1)) {
+          options.onProgress((frame + 1) / drawer.frameCount);
+        }
+      }
+      if (signal?.aborted) {
+        await encoder.abort();
+        throw signal.reason ?? new Error('aborted');
+      }
+      const { path } = await encoder.finish();
+      return { path, frames: drawer.frameCount, notes };
+    } catch (error) {
+      await encoder.abort();
+      throw error;
+    }
+  } finally {
+    if (speechTrack) await removeQuietly(speechTrack);
+  }
+}
