@@ -1,6 +1,7 @@
 export * from './defaults';
 export * from './keys';
 export * from './production';
+export * from './prompt';
 export * from './providers';
 export * from './samples';
 export * from './schemas/api';
