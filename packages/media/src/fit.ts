@@ -1,3 +1,5 @@
+export type { AudioFitPolicy } from '@ministudio/domain';
+
 import type { AudioFitPolicy } from '@ministudio/domain';
 import { writeAtomically } from './atomic';
 import { MediaError } from './errors';

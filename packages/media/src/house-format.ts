@@ -60,8 +60,11 @@ export function houseVideoCodecArgs(fps: number, settings: EncoderSettings): str
     String(settings.keyframeIntervalFrames),
     '-keyint_min',
     String(settings.keyframeIntervalFrames),
-    // No extra keyframes at scene cuts: cut points for stream copy must be predictable.
+    // No extra keyframes at scene cuts, and no B-frames (decode order = display order): every whole second is
+    // then a clean cut for stream copy, which the concat demuxer's in/out points rely on.
     '-sc_threshold',
+    '0',
+    '-bf',
     '0',
     '-r',
     String(fps),
