@@ -17,9 +17,11 @@ export interface PollContext {
 
 /** Consecutive transient poll failures tolerated before giving up: the job itself is paid for already. */
 const POLL_FAULTS_TOLERATED = 3;
+/** Typical cloud video generation time, for the progress curve when a provider gives no figure. */
+const EXPECTED_MS = 90_000;
 
 /**
- * Polls until done, reporting progress in [0, 0.95] (the download is the rest). On cancel or
+ * Polls until done, reporting progress in [0.02, 0.95] (submission is the first step) (the download is the rest). On cancel or
  * timeout it calls the provider's cancel endpoint when there is one, so no paid work runs on.
  */
 export async function pollUntilDone<T>(
@@ -33,6 +35,7 @@ export async function pollUntilDone<T>(
   const signal = AbortSignal.any([ctx.signal, deadline]);
   let faults = 0;
   let reported = 0;
+  const started = Date.now();
   const stop = async (): Promise<never> => {
     if (cancel !== null) {
       try {
@@ -63,12 +66,12 @@ export async function pollUntilDone<T>(
       throw error;
     }
     if (result.done) return result.value;
-    if (result.progress !== null) {
-      const fraction = Math.min(0.95, Math.max(reported, result.progress * 0.95));
-      if (fraction > reported) {
-        reported = fraction;
-        ctx.onProgress(fraction);
-      }
+    // Without a figure from the provider, progress creeps up on a curve so the editor shows life.
+    const estimate = result.progress ?? 1 - Math.exp(-(Date.now() - started) / EXPECTED_MS);
+    const fraction = Math.min(0.95, Math.max(reported, 0.02 + estimate * 0.93));
+    if (fraction > reported) {
+      reported = fraction;
+      ctx.onProgress(fraction);
     }
     if (!(await pause(settings.intervalMs, signal))) return stop();
   }

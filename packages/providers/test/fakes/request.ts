@@ -1,0 +1,57 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { JobContext, VideoRequest } from '@ministudio/domain';
+import { fixtures } from './fixtures';
+
+export function videoRequest(overrides: Partial<VideoRequest>): VideoRequest {
+  return {
+    model: 'x',
+    prompt: 'A lighthouse keeper climbs the spiral stairs at dusk.',
+    negativePrompt: 'blurry',
+    durationSeconds: 8,
+    width: 1280,
+    height: 720,
+    fps: 24,
+    aspectRatio: '16:9',
+    seed: 1234,
+    firstFrame: null,
+    lastFrame: null,
+    references: [],
+    shot: {
+      shotKey: 'S01-001',
+      sceneSeed: 42,
+      style: 'cinematic',
+      shotType: 'wide',
+      camera: 'static',
+      action: 'climbs the stairs',
+      narration: '',
+      dialogue: [],
+      environment: null,
+      characters: [],
+      speech: [],
+    },
+    ...overrides,
+  } as VideoRequest;
+}
+
+export function firstFrame() {
+  return fixtures().image;
+}
+
+export interface TestJob {
+  ctx: JobContext;
+  progress: number[];
+  controller: AbortController;
+}
+
+export function testJob(): TestJob {
+  const progress: number[] = [];
+  const controller = new AbortController();
+  const workDir = mkdtempSync(join(tmpdir(), 'providers-job-'));
+  return {
+    ctx: { signal: controller.signal, onProgress: (f) => progress.push(f), workDir },
+    progress,
+    controller,
+  };
+}
