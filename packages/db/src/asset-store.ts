@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -30,6 +31,42 @@ export class AssetStore {
     return { sha256, bytes: bytes.length };
   }
 
+  /** Moves a finished file (on the same disk, e.g. a job's work folder) into the store. */
+  async adopt(file: string): Promise<{ sha256: string; bytes: number }> {
+    const sha256 = await sha256OfFile(file);
+    const { size } = await stat(file);
+    const target = this.pathOf(sha256);
+    if (await exists(target)) {
+      await rm(file, { force: true });
+    } else {
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(file, target);
+    }
+    return { sha256, bytes: size };
+  }
+
+  /** Removes temporary files left by a crash in the middle of a write. */
+  async sweepTemporaryFiles(): Promise<number> {
+    let removed = 0;
+    let folders: string[];
+    try {
+      folders = await readdir(this.root);
+    } catch {
+      return 0;
+    }
+    for (const folder of folders) {
+      const dir = path.join(this.root, folder);
+      const entries = await readdir(dir).catch(() => [] as string[]);
+      for (const entry of entries) {
+        if (entry.endsWith('.tmp')) {
+          await rm(path.join(dir, entry), { force: true });
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
   async remove(sha256: string): Promise<void> {
     await rm(this.pathOf(sha256), { force: true });
   }
@@ -54,4 +91,10 @@ async function exists(file: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+export async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

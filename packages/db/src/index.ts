@@ -1,3 +1,4 @@
+export { AssetStore, sha256OfFile, writeAtomic } from './asset-store';
 export { createDb, type Db } from './client';
 export type {
   Asset,

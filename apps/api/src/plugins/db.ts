@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { applyMigrations, createDb, type Db } from '@ministudio/db';
+import { AssetStore, applyMigrations, createDb, type Db } from '@ministudio/db';
 import { SAMPLE_PRODUCTIONS } from '@ministudio/domain';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { AssetStore } from '../services/asset-store';
 import { importProduction } from '../services/production-io';
 
 declare module 'fastify' {

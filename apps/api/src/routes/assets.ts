@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { writeAtomic } from '@ministudio/db';
 import { ErrorBody } from '@ministudio/domain';
 import { HttpError, notFound } from '../lib/http-error';
-import { writeAtomic } from '../services/asset-store';
 import { makeThumbnail } from '../services/images';
 import { IdParams } from './common';
 

@@ -1,5 +1,4 @@
-import type { Db } from '@ministudio/db';
-import type { AssetStore } from './asset-store';
+import type { AssetStore, Db } from '@ministudio/db';
 
 /** Deletes the stored files among `shas` that no asset row refers to any more (files are shared by hash). */
 export async function removeFilesIfUnused(db: Db, store: AssetStore, shas: Iterable<string>): Promise<void> {

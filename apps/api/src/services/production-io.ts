@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Db } from '@ministudio/db';
+import type { AssetStore, Db } from '@ministudio/db';
 import {
   PRODUCTION_FORMAT,
   PRODUCTION_VERSION,
@@ -10,7 +10,6 @@ import {
 } from '@ministudio/domain';
 import { invalid, notFound } from '../lib/http-error';
 import { writeJson } from '../lib/json-column';
-import type { AssetStore } from './asset-store';
 import { inspectImage } from './images';
 import type { Tx } from './project-write';
 import { FULL_PROJECT_INCLUDE, projectView } from './views';

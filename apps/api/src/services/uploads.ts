@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { AssetStore } from '@ministudio/db';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../lib/http-error';
-import type { AssetStore } from './asset-store';
 import { inspectImage } from './images';
 import type { Tx } from './project-write';
 
