@@ -20,6 +20,11 @@ export function editCharacter(
   label: string,
 ): Command {
   const send = async (body: CharacterBody) => {
+    const cid = ed.ids.resolve(id);
+    ed.preview((p) => ({
+      ...p,
+      characters: p.characters.map((c) => (c.id === cid ? { ...c, ...body } : c)),
+    }));
     await ed.write(
       (v) => api.patchCharacter(ed.ids.resolve(id), body, v),
       (p, r) => upsertCharacter(p, r.character, r.version),
@@ -64,6 +69,11 @@ export function editEnvironment(
   label: string,
 ): Command {
   const send = async (body: EnvironmentBody) => {
+    const eid = ed.ids.resolve(id);
+    ed.preview((p) => ({
+      ...p,
+      environments: p.environments.map((e) => (e.id === eid ? { ...e, ...body } : e)),
+    }));
     await ed.write(
       (v) => api.patchEnvironment(ed.ids.resolve(id), body, v),
       (p, r) => upsertEnvironment(p, r.environment, r.version),
@@ -107,6 +117,7 @@ export function editProject(
   label: string,
 ): Command {
   const send = async (body: PatchProjectBody) => {
+    ed.preview((p) => ({ ...p, ...body }));
     await ed.write(
       (v) => api.patchProject(ed.projectId, body, v),
       (_p, r) => r.project,

@@ -13,6 +13,8 @@ export function editScene(
   label: string,
 ): Command {
   const send = async (body: SceneBody) => {
+    const id = ed.ids.resolve(sceneId);
+    ed.preview((p) => ({ ...p, scenes: p.scenes.map((s) => (s.id === id ? { ...s, ...body } : s)) }));
     await ed.write(
       (v) => api.patchScene(ed.ids.resolve(sceneId), body, v),
       (p, r) => upsertScene(p, r.scene, null, r.version),

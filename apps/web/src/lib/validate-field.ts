@@ -36,6 +36,8 @@ export function describeError(error: SchemaError, value: unknown): string {
       return limit === 1 ? 'Required' : `At least ${limit} characters`;
     case 'maxLength':
       return `At most ${limit} characters${typeof value === 'string' ? ` (now ${value.length})` : ''}`;
+    case 'maxItems':
+      return `At most ${limit} items`;
     case 'minimum':
     case 'exclusiveMinimum':
       return `Must be at least ${limit}`;

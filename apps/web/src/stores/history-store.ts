@@ -23,15 +23,22 @@ export function createHistoryStore(onError: (error: unknown, command: Command) =
   let generation = 0;
 
   return createStore<HistoryState>()((set, get) => {
+    // When nothing is running the step starts synchronously, so a command's preview shows within the
+    // same event (a clicked checkbox ticks at once); otherwise it waits its turn.
+    let queued = 0;
     function serial(step: () => Promise<boolean>): Promise<boolean> {
-      const next = chain.then(async () => {
+      const wasIdle = queued === 0;
+      queued++;
+      const run = async () => {
         set({ busy: true });
         try {
           return await step();
         } finally {
-          set({ busy: false });
+          queued--;
+          set({ busy: queued > 0 });
         }
-      });
+      };
+      const next = wasIdle ? run() : chain.then(run);
       chain = next.catch(() => undefined);
       return next;
     }

@@ -1,4 +1,5 @@
 import { useNotices } from '../../stores/notice-store';
+import { CloseIcon } from './icons';
 
 export function NoticeRegion() {
   const notices = useNotices((s) => s.notices);
@@ -14,7 +15,7 @@ export function NoticeRegion() {
             aria-label="Dismiss message"
             onClick={() => dismiss(n.id)}
           >
-            ×
+            <CloseIcon />
           </button>
         </div>
       ))}

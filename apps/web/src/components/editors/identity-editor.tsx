@@ -1,4 +1,5 @@
 import { type IdentityPair, IdentityPair as IdentityPairSchema } from '@ministudio/domain';
+import { CloseIcon } from '../common/icons';
 import { TextField } from '../common/text-field';
 
 /** The identity lock: trait → description pairs sent with every shot the character is in. */
@@ -37,7 +38,7 @@ export function IdentityEditor({
             aria-label={`Remove trait ${i + 1}`}
             onClick={() => onChange(identity.filter((_, j) => j !== i))}
           >
-            ✕
+            <CloseIcon />
           </button>
         </div>
       ))}

@@ -1,6 +1,7 @@
 import type { AssetRef } from '@ministudio/domain';
 import { useId, useState } from 'react';
 import { reportError } from '../../app/report-error';
+import { CloseIcon } from '../common/icons';
 
 interface ReferenceImagesProps {
   title: string;
@@ -48,7 +49,7 @@ export function ReferenceImages({ title, owner, images, upload, remove, uploadLa
               aria-label={`Remove ${asset.name}`}
               onClick={() => void remove(asset).catch((e) => reportError(e, 'remove the image'))}
             >
-              ✕
+              <CloseIcon />
             </button>
           </li>
         ))}

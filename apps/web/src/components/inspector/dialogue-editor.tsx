@@ -1,5 +1,6 @@
 import { type DialogueLine, DialogueLine as DialogueLineSchema } from '@ministudio/domain';
 import { useProject } from '../../api/hooks';
+import { CloseIcon } from '../common/icons';
 import { SelectField } from '../common/select-field';
 import { TextField } from '../common/text-field';
 
@@ -53,7 +54,7 @@ export function DialogueEditor({ projectId, dialogue, onChange }: DialogueEditor
               )
             }
           >
-            ✕
+            <CloseIcon />
           </button>
         </div>
       ))}

@@ -129,7 +129,7 @@ export function ShotInspector({ projectId, shotId }: { projectId: string; shotId
             schema={ShotFields.properties.seed}
             nullable
             step={1}
-            placeholder={`auto (${shot.effectiveSeed})`}
+            placeholder="auto"
             onCommit={(seed) => edit('Change seed', { seed })}
           />
           <TextField
@@ -143,6 +143,7 @@ export function ShotInspector({ projectId, shotId }: { projectId: string; shotId
             }
           />
         </div>
+        <p className="muted small">Seed in use: {shot.effectiveSeed}</p>
         <SelectField
           label="Audio fit"
           value={shot.audioFit}

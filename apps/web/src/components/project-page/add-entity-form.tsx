@@ -31,8 +31,8 @@ export function AddEntityForm({ noun, onAdd }: AddEntityFormProps) {
         placeholder={`New ${noun}…`}
         onChange={(e) => setName(e.target.value)}
       />
-      <button type="submit" disabled={!trimmed}>
-        Add {noun}
+      <button type="submit" disabled={!trimmed} aria-label={`Add ${noun}`}>
+        Add
       </button>
     </form>
   );

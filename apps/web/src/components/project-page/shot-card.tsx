@@ -5,6 +5,7 @@ import { useProject } from '../../api/hooks';
 import { useRun, useSession } from '../../app/session';
 import { deleteShot, duplicateShot } from '../../commands/shot-commands';
 import { useSelection } from '../../stores/selection-store';
+import { CloseIcon, CopyIcon } from '../common/icons';
 import { shotSummary } from './shot-summary';
 
 export function ShotCard({ projectId, shot, number }: { projectId: string; shot: ShotView; number: number }) {
@@ -55,7 +56,7 @@ export function ShotCard({ projectId, shot, number }: { projectId: string; shot:
             )
           }
         >
-          ⧉
+          <CopyIcon />
         </button>
         <button
           type="button"
@@ -64,7 +65,7 @@ export function ShotCard({ projectId, shot, number }: { projectId: string; shot:
           title="Delete (Delete key)"
           onClick={() => void run(deleteShot(editor, shot.id))}
         >
-          ✕
+          <CloseIcon />
         </button>
       </div>
     </li>

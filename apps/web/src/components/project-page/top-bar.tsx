@@ -17,6 +17,7 @@ export function TopBar({ projectId }: { projectId: string }) {
   const undoLabel = useHistory((s) => s.past.at(-1)?.label ?? null);
   const redoLabel = useHistory((s) => s.future.at(-1)?.label ?? null);
   const pending = useSaveState((s) => s.pending[projectId] ?? 0);
+  const busy = useHistory((s) => s.busy);
   return (
     <header className="top-bar">
       <a
@@ -39,8 +40,8 @@ export function TopBar({ projectId }: { projectId: string }) {
         />
       </div>
       <span className="project-facts">{meta.data}</span>
-      <span className="save-status" role="status">
-        {pending > 0 ? 'Saving…' : 'All changes saved'}
+      <span className="save-status" role="status" aria-label="Save status">
+        {pending > 0 || busy ? 'Saving…' : 'All changes saved'}
       </span>
       <div className="history-buttons">
         <button

@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// The real API server, serving the freshly built editor, on a free port with a fresh data folder.
+// The runner and its workers all load this file: the first one picks port and folder and shares
+// them through the environment, which workers inherit.
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+function freePort(): string {
+  const script =
+    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
+}
+
+process.env.MINISTUDIO_E2E_PORT ??= freePort();
+process.env.MINISTUDIO_E2E_DATA ??= mkdtempSync(path.join(tmpdir(), 'ministudio-e2e-'));
+const port = process.env.MINISTUDIO_E2E_PORT;
+const dataDir = process.env.MINISTUDIO_E2E_DATA;
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // One shared server and two shared cores: tests run one after another.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  reporter: [
+    ['list'],
+    [
+      'json',
+      {
+        outputFile:
+          process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? path.join(import.meta.dirname, 'test-results/e2e.json'),
+      },
+    ],
+  ],
+  globalTeardown: './e2e/global-teardown.ts',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    viewport: { width: 1440, height: 900 },
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    command:
+      'node_modules/.bin/vite build --config apps/web/vite.config.ts apps/web --logLevel warn && node_modules/.bin/tsx apps/api/src/main.ts',
+    cwd: repoRoot,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: port,
+      HOST: '127.0.0.1',
+      MINISTUDIO_DATA: dataDir,
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
