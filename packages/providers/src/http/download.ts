@@ -79,7 +79,15 @@ export async function saveResponse(
     }
     const sniffed = await sniffFile(temp);
     if (sniffed === null || !sniffed.mime.startsWith(target.kind)) {
-      throw http.fail('media_invalid', `the result is not a ${target.kind} file`);
+      // A JSON or HTML page where media was due is a provider or proxy in trouble, not bad media.
+      const type = response.headers.get('content-type') ?? '';
+      if (/json|html|text/i.test(type)) {
+        throw http.fail(
+          'provider_unavailable',
+          `the provider answered with ${type.split(';')[0]} instead of ${target.kind}`,
+        );
+      }
+      throw http.fail('media_invalid', `the result is not ${article(target.kind)} file`);
     }
     if (target.kind === 'video') await assertReadable(http, temp, target.signal);
     const path = join(target.workDir, `${target.baseName}.${sniffed.ext}`);
@@ -99,7 +107,7 @@ export async function saveInlineResult(
   const data = Buffer.from(base64, 'base64');
   const sniffed = sniffMedia(data.subarray(0, 16));
   if (data.length === 0 || sniffed === null || !sniffed.mime.startsWith(target.kind)) {
-    throw http.fail('media_invalid', `the inline result is not a ${target.kind} file`);
+    throw http.fail('media_invalid', `the inline result is not ${article(target.kind)} file`);
   }
   const path = join(target.workDir, `${target.baseName}.${sniffed.ext}`);
   await writeFileAtomic(path, data);
@@ -133,3 +141,5 @@ async function assertReadable(http: ProviderHttp, path: string, signal: AbortSig
     throw http.fail('media_invalid', 'the result video cannot be read (truncated or corrupt)', error);
   }
 }
+
+const article = (kind: 'video' | 'audio') => (kind === 'audio' ? 'an audio' : 'a video');
