@@ -56,7 +56,8 @@ test('a new user builds a storyboard, reorders it, reloads and finds everything 
 
   // Put Emma in the second shot.
   await shotButtons(page).nth(1).click();
-  await page.getByLabel('Emma Hale in shot').check();
+  await page.getByLabel('Emma Hale in shot').click();
+  await expect(page.getByLabel('Emma Hale in shot')).toBeChecked();
   await expectSaved(page);
   await expect(shotButtons(page).nth(1)).toContainText('Emma Hale');
 

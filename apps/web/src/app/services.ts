@@ -1,5 +1,5 @@
 import type { ProjectView } from '@ministudio/domain';
-import { QueryClient } from '@tanstack/react-query';
+import { notifyManager, QueryClient } from '@tanstack/react-query';
 import { projectKey, projectsKey } from '../api/query-keys';
 import { createWriteQueue } from '../api/write-queue';
 import { CONFLICT_MESSAGE, useNotices } from '../stores/notice-store';
@@ -7,6 +7,10 @@ import { useSaveState } from '../stores/save-store';
 import { sessions } from './sessions';
 
 // The app's singletons: one query cache and one write queue (one lane per project).
+
+// Cache updates reach components in a microtask rather than a later timer tick, so an edit's preview
+// (a ticked checkbox, a moved card) is drawn before the browser handles the next input.
+notifyManager.setScheduler(queueMicrotask);
 
 export const queryClient = new QueryClient({
   defaultOptions: {
