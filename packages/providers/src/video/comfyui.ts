@@ -209,7 +209,10 @@ export function createComfyProvider(config: ComfyConfig, options: AdapterOptions
       if (entry.status?.status_str === 'error') {
         const err = entry.status.messages?.find(([event]) => event === 'execution_error')?.[1];
         const message = typeof err?.exception_message === 'string' ? err.exception_message : 'a node failed';
-        throw http.fail('provider_rejected_input', `the workflow failed: ${message}`);
+        throw http.fail(
+          looksContentFiltered(message) ? 'content_filtered' : 'provider_rejected_input',
+          `the workflow failed: ${message}`,
+        );
       }
       const file = findVideoOutput(entry.outputs ?? {});
       if (file === null)
