@@ -29,7 +29,8 @@ export function IdentityEditor({
             label={`Description ${i + 1}`}
             value={pair.value}
             schema={IdentityPairSchema.properties.value}
-            multiline={false}
+            multiline
+            rows={2}
             onCommit={(value) => replace(i, { ...pair, value })}
           />
           <button
