@@ -1,6 +1,6 @@
 export { envelopeAt, loudnessEnvelope } from './audio/envelope';
 export { mixSpeech } from './audio/mix-speech';
-export { encodeWavPcm16, readWavInfo, type WavInfo } from './audio/wav';
+export { decodePcm16Wav, encodeWavPcm16, readWavInfo, type WavInfo } from './audio/wav';
 export {
   cameraAt,
   clampView,
@@ -37,7 +37,13 @@ export { type PlateInput, type PlateSpec, planPlate } from './plate/plate-spec';
 export { loadPlateCanvas, renderPlateCanvas, renderPlatePng, writePlatePng } from './plate/render-plate';
 export { PlateCache, plateInputFor } from './plate/shot-plate';
 export { type ProductionShot, placeLines, type ShotLine, shotsFromProduction } from './production-shots';
-export { type RenderShotOptions, type RenderShotResult, renderShot, SPEECH_SAMPLE_RATE } from './render-shot';
+export {
+  loadSpeech,
+  type RenderShotOptions,
+  type RenderShotResult,
+  renderShot,
+  SPEECH_SAMPLE_RATE,
+} from './render-shot';
 export { createEspeakSpeechProvider, type EspeakOptions } from './speech/espeak';
 export { espeakArgs, espeakPitch, espeakWpm, parseEspeakVoices } from './speech/espeak-args';
 export { type StyleTreatment, styleTreatment } from './style/style-treatment';

@@ -21,7 +21,7 @@ export const ANIMATIC_MODEL = 'animatic-v1';
 export interface LocalVideoProviderOptions {
   /** Draw the lower-third caption (action and the line being spoken). */
   captions: boolean;
-  /** x264 preset and CRF; null takes the media package's house defaults. */
+  /** x264 preset and CRF; null takes the media package's house defaults. Flat animatic frames lose nothing at ultrafast. */
   preset: string | null;
   crf: number | null;
   /** How many environment plates to keep drawn in memory. */
@@ -30,7 +30,7 @@ export interface LocalVideoProviderOptions {
 
 export const DEFAULT_LOCAL_OPTIONS: LocalVideoProviderOptions = {
   captions: true,
-  preset: null,
+  preset: 'ultrafast',
   crf: null,
   plateCacheSize: 8,
 };

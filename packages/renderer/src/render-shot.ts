@@ -1,13 +1,30 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { ShotContext } from '@ministudio/domain';
 import { createRawVideoEncoder, decodeAudioMono, removeQuietly, tempSibling } from '@ministudio/media';
 import type { Canvas } from '@napi-rs/canvas';
 import { loudnessEnvelope } from './audio/envelope';
 import { mixSpeech } from './audio/mix-speech';
-import { encodeWavPcm16 } from './audio/wav';
+import { decodePcm16Wav, encodeWavPcm16 } from './audio/wav';
 import { createShotDrawer } from './frame/shot-drawer';
 
 export const SPEECH_SAMPLE_RATE = 48_000;
+
+/**
+ * The shot's speech as mono samples at one rate. PCM WAV at a shared rate (espeak's output) is read
+ * directly, sparing two ffmpeg processes per line; anything else is decoded by ffmpeg at 48 kHz.
+ */
+export async function loadSpeech(
+  paths: string[],
+  signal: AbortSignal | null,
+): Promise<{ clips: Float32Array[]; sampleRate: number }> {
+  const direct = await Promise.all(paths.map(async (p) => decodePcm16Wav(await readFile(p))));
+  const rate = direct[0]?.sampleRate ?? SPEECH_SAMPLE_RATE;
+  if (direct.every((d) => d !== null && d.sampleRate === rate)) {
+    return { clips: direct.map((d) => d!.samples), sampleRate: rate };
+  }
+  const clips = await Promise.all(paths.map((p) => decodeAudioMono(p, SPEECH_SAMPLE_RATE, signal)));
+  return { clips, sampleRate: SPEECH_SAMPLE_RATE };
+}
 
 export interface RenderShotOptions {
   shot: ShotContext;
@@ -39,8 +56,9 @@ export interface RenderShotResult {
 export async function renderShot(options: RenderShotOptions): Promise<RenderShotResult> {
   const { shot, fps, durationSeconds, signal } = options;
   const notes: string[] = [];
-  const decoded = await Promise.all(
-    shot.speech.map((s) => decodeAudioMono(s.path, SPEECH_SAMPLE_RATE, signal)),
+  const { clips: decoded, sampleRate } = await loadSpeech(
+    shot.speech.map((s) => s.path),
+    signal,
   );
   for (const s of shot.speech) {
     const end = s.startSeconds + s.durationSeconds;
@@ -58,7 +76,7 @@ export async function renderShot(options: RenderShotOptions): Promise<RenderShot
     durationSeconds,
     seed: options.seed,
     plate: options.plate,
-    envelopes: decoded.map((samples) => loudnessEnvelope(samples, SPEECH_SAMPLE_RATE, fps)),
+    envelopes: decoded.map((samples) => loudnessEnvelope(samples, sampleRate, fps)),
     captions: options.captions,
   });
   notes.push(...drawer.warnings);
@@ -68,11 +86,11 @@ export async function renderShot(options: RenderShotOptions): Promise<RenderShot
     if (decoded.length) {
       const mixed = mixSpeech(
         decoded.map((samples, i) => ({ samples, startSeconds: shot.speech[i]!.startSeconds })),
-        SPEECH_SAMPLE_RATE,
+        sampleRate,
         durationSeconds,
       );
       speechTrack = tempSibling(`${options.output}.speech.wav`);
-      await writeFile(speechTrack, encodeWavPcm16(mixed, SPEECH_SAMPLE_RATE));
+      await writeFile(speechTrack, encodeWavPcm16(mixed, sampleRate));
     }
     const encoder = createRawVideoEncoder({
       width: options.width,

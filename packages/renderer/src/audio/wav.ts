@@ -23,6 +23,8 @@ export function encodeWavPcm16(samples: Float32Array, sampleRate: number): Buffe
 }
 
 export interface WavInfo {
+  /** 1 = integer PCM, 3 = float, 0xfffe = extensible (PCM in practice). */
+  formatTag: number;
   sampleRate: number;
   channels: number;
   bitsPerSample: number;
@@ -45,7 +47,8 @@ export function readWavInfo(bytes: Uint8Array): WavInfo {
     throw new Error('not a RIFF/WAVE file');
   }
   let offset = 12;
-  let format: { channels: number; sampleRate: number; bitsPerSample: number } | null = null;
+  let format: { formatTag: number; channels: number; sampleRate: number; bitsPerSample: number } | null =
+    null;
   while (offset + 8 <= view.length) {
     const id = view.toString('ascii', offset, offset + 4);
     const size = view.readUInt32LE(offset + 4);
@@ -53,6 +56,7 @@ export function readWavInfo(bytes: Uint8Array): WavInfo {
     if (id === 'fmt ') {
       if (body + 16 > view.length) throw new Error('WAV fmt chunk is cut short');
       format = {
+        formatTag: view.readUInt16LE(body),
         channels: view.readUInt16LE(body + 2),
         sampleRate: view.readUInt32LE(body + 4),
         bitsPerSample: view.readUInt16LE(body + 14),
@@ -74,4 +78,25 @@ export function readWavInfo(bytes: Uint8Array): WavInfo {
     offset = body + size + (size % 2);
   }
   throw new Error('WAV has no data chunk');
+}
+
+/** Mono float samples from a 16-bit PCM WAV (channels averaged), or null for any other encoding. */
+export function decodePcm16Wav(bytes: Uint8Array): { samples: Float32Array; sampleRate: number } | null {
+  let info: WavInfo;
+  try {
+    info = readWavInfo(bytes);
+  } catch {
+    return null;
+  }
+  if (info.bitsPerSample !== 16 || (info.formatTag !== 1 && info.formatTag !== 0xfffe)) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const frames = Math.floor(info.dataBytes / (2 * info.channels));
+  const samples = new Float32Array(frames);
+  for (let i = 0; i < frames; i++) {
+    let sum = 0;
+    for (let ch = 0; ch < info.channels; ch++)
+      sum += view.getInt16(info.dataOffset + (i * info.channels + ch) * 2, true);
+    samples[i] = sum / info.channels / 32768;
+  }
+  return { samples, sampleRate: info.sampleRate };
 }

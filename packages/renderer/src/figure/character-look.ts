@@ -1,5 +1,5 @@
 import type { Expression, IdentityPair, ShotContext } from '@ministudio/domain';
-import { type ColourDomain, chooseColours } from '../colour/colour-words';
+import { type ColourDomain, chooseColours, readColours } from '../colour/colour-words';
 import type { Rgb } from '../colour/rgb';
 import { expressionFor } from './expression';
 
@@ -61,10 +61,15 @@ export function characterLook(character: Character): { look: CharacterLook; warn
     return choice.colours;
   };
   const hairText = field(identity, 'hair');
-  const clothing = character.state.clothing?.trim()
-    ? character.state.clothing
-    : field(identity, 'outfit', 'clothing', 'clothes');
-  const outfit = colour('outfit', clothing, 'paint', DEFAULTS.outfit);
+  // The shot's clothing leads; the identity's outfit fills in the garments it does not name.
+  const identityOutfit = field(identity, 'outfit', 'clothing', 'clothes');
+  const stateClothing = character.state.clothing?.trim() ? character.state.clothing : null;
+  const outfit = colour('outfit', stateClothing ?? identityOutfit, 'paint', DEFAULTS.outfit);
+  if (stateClothing && identityOutfit) {
+    for (const extra of readColours(identityOutfit, 'paint')) {
+      if (!outfit.some((c) => c.r === extra.r && c.g === extra.g && c.b === extra.b)) outfit.push(extra);
+    }
+  }
   const build = (field(identity, 'build') ?? '').toLowerCase();
   const look: CharacterLook = {
     key: character.key,

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type JobContext, SAMPLE_PRODUCTIONS, type ShotContext, type VideoRequest } from '@ministudio/domain';
+import { type ProductionShot, shotsFromProduction } from '../../src/index';
+
+export const contextBytes = (): ProductionShot[] => shotsFromProduction(SAMPLE_PRODUCTIONS[0]!);
+export const lastAlgorithm = (): ProductionShot[] => shotsFromProduction(SAMPLE_PRODUCTIONS[1]!);
+
+export function tempDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'renderer-test-'));
+}
+
+export function jobContext(
+  workDir: string,
+  signal: AbortSignal | null = null,
+): JobContext & { progress: number[] } {
+  const progress: number[] = [];
+  return {
+    signal: signal ?? new AbortController().signal,
+    onProgress: (f) => progress.push(f),
+    workDir,
+    progress,
+  };
+}
+
+export function request(shot: ShotContext, overrides: Partial<VideoRequest>): VideoRequest {
+  return {
+    model: 'animatic-v1',
+    prompt: '',
+    negativePrompt: '',
+    durationSeconds: 1,
+    width: 320,
+    height: 180,
+    fps: 24,
+    aspectRatio: '16:9',
+    seed: null,
+    firstFrame: null,
+    lastFrame: null,
+    references: [],
+    shot,
+    ...overrides,
+  };
+}
+
+/** sha256 of every decoded frame, as ffmpeg gives them (rgb24). */
+export function decodedFramesHash(file: string): string {
+  const raw = execFileSync(
+    'ffmpeg',
+    ['-v', 'error', '-i', file, '-map', '0:v:0', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+    {
+      maxBuffer: 1 << 30,
+    },
+  );
+  return createHash('sha256').update(raw).digest('hex');
+}
+
+export function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
