@@ -18,6 +18,7 @@ export { type CharacterLook, characterLook } from './figure/character-look';
 export { MOUTH_INTERIOR } from './figure/draw-figure';
 export { expressionFor, type FaceShape, faceShape } from './figure/expression';
 export {
+  type Box,
   createShotDrawer,
   type FrameInfo,
   type ShotDrawer,

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CAMERA_MOVES, SHOT_TYPES, type ShotContext } from '@ministudio/domain';
-import { createCanvas } from '@napi-rs/canvas';
+import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import {
   createEspeakSpeechProvider,
@@ -22,7 +22,7 @@ const FPS = 12;
 
 function drawer(
   shot: ShotContext,
-  plate: ReturnType<typeof createCanvas>,
+  plate: Canvas,
   overrides: Partial<Parameters<typeof createShotDrawer>[0]> = {},
 ) {
   return createShotDrawer({
