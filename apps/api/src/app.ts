@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
+import sse from '@fastify/sse';
 import fastifyStatic from '@fastify/static';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -8,18 +9,23 @@ import type { StudioConfig } from './config';
 import dbPlugin from './plugins/db';
 import errorHandler from './plugins/error-handler';
 import openapi from './plugins/openapi';
+import renderPlugin, { type RenderPluginOptions } from './plugins/render';
 import web from './plugins/web';
 import assets from './routes/assets';
 import characters from './routes/characters';
 import environments from './routes/environments';
+import events from './routes/events';
 import health from './routes/health';
 import projects from './routes/projects';
+import providers from './routes/providers';
+import render from './routes/render';
 import scenes from './routes/scenes';
 import shots from './routes/shots';
 import { MAX_IMAGE_BYTES } from './services/uploads';
 
 export type AppOptions = Pick<StudioConfig, 'dataDir' | 'webDir' | 'seedSamples'> & {
   logger: boolean | { level: string };
+  render: RenderPluginOptions;
 };
 
 /**
@@ -42,7 +48,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Decorates reply.sendFile (Range, ETag, 416) for the asset routes; serves nothing by itself.
   await app.register(fastifyStatic, { root: mediaRoot, serve: false });
 
+  await app.register(sse);
   await app.register(dbPlugin, { dataDir: options.dataDir, seedSamples: options.seedSamples });
+  await app.register(renderPlugin, options.render);
 
   await app.register(health);
   await app.register(projects);
@@ -51,6 +59,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scenes);
   await app.register(shots);
   await app.register(assets);
+  await app.register(render);
+  await app.register(events);
+  await app.register(providers);
   await app.register(web, { webDir: options.webDir });
   return app;
 }

@@ -10,6 +10,12 @@ export interface StudioConfig {
   /** Seed the journal's sample productions into a fresh database. */
   seedSamples: boolean;
   logLevel: string;
+  /** Jobs run at once by the embedded engine. */
+  concurrency: number;
+  /** Redis for the distributed engine (BullMQ and separate workers); null runs everything in this process. */
+  redisUrl: string | null;
+  /** Shared secret for remote workers; required when redisUrl is set. */
+  workerToken: string | null;
 }
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -29,5 +35,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv): StudioConfig {
         : path.resolve(env.MINISTUDIO_WEB_DIR ?? path.join(REPO_ROOT, 'apps/web/dist')),
     seedSamples: env.MINISTUDIO_SEED_SAMPLES !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
+    concurrency: positiveInt(env.MINISTUDIO_CONCURRENCY, 2, 'MINISTUDIO_CONCURRENCY'),
+    redisUrl: env.REDIS_URL?.trim() || null,
+    workerToken: env.MINISTUDIO_WORKER_TOKEN?.trim() || null,
   };
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new Error(`${name} must be a whole number from 1 to 64, got "${value}"`);
+  return n;
 }

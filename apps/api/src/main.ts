@@ -7,6 +7,7 @@ const app = await buildApp({
   webDir: config.webDir,
   seedSamples: config.seedSamples,
   logger: { level: config.logLevel },
+  render: { concurrency: config.concurrency, env: process.env, retryBaseSeconds: 2, engine: null },
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

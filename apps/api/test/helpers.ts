@@ -12,7 +12,9 @@ export interface TestStudio {
 }
 
 /** A studio on a fresh temporary data folder, closed and removed after the file's tests. */
-export function useStudio(options: { seedSamples?: boolean } = {}): TestStudio {
+export function useStudio(
+  options: { seedSamples?: boolean; env?: NodeJS.ProcessEnv; concurrency?: number } = {},
+): TestStudio {
   const studio = {} as TestStudio;
   beforeAll(async () => {
     studio.dataDir = mkdtempSync(path.join(tmpdir(), 'ministudio-api-'));
@@ -21,7 +23,14 @@ export function useStudio(options: { seedSamples?: boolean } = {}): TestStudio {
       webDir: null,
       seedSamples: options.seedSamples ?? false,
       logger: false,
+      render: {
+        concurrency: options.concurrency ?? 2,
+        env: options.env ?? {},
+        retryBaseSeconds: 0.05,
+        engine: null,
+      },
     });
+    await studio.app.ready();
   });
   afterAll(async () => {
     await studio.app?.close();

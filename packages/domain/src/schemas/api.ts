@@ -152,6 +152,8 @@ export const ERROR_CODES = {
   not_found: 404,
   version_conflict: 409,
   in_use: 409,
+  not_ready: 409,
+  unsupported_by_provider: 422,
   version_required: 428,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { HttpError } from '../lib/http-error';
+
+/** What the editor may know of the providers: which exist, whether configured, what they can do. Never a key. */
+const providers: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/providers',
+    {
+      schema: {
+        tags: ['providers'],
+        description:
+          'Video and speech providers, configured or not, with their models’ capabilities and the setting names that configure them.',
+        response: { 200: Type.Array(Type.Unknown()) },
+      },
+    },
+    async () => app.providers.describe(),
+  );
+
+  app.get(
+    '/api/providers/:id/voices',
+    { schema: { tags: ['providers'], params: Type.Object({ id: Type.String() }) } },
+    async (request) => {
+      const speech = app.providers.speech(request.params.id);
+      if (!speech) {
+        throw new HttpError('not_found', `No speech provider "${request.params.id}"`, null);
+      }
+      if (!speech.configured()) return [];
+      return speech.listVoices();
+    },
+  );
+};
+
+export default providers;

@@ -1,0 +1,29 @@
+export { EmbeddedEngine, type Engine, type RunJob } from './engines/embedded-engine';
+export type { HandlerContext } from './handlers/context';
+export { filmCues } from './handlers/film';
+export type * from './handlers/payloads';
+export { runJobKind } from './handlers/run-job';
+export { placeSpeech } from './handlers/speech-track';
+export type { JobIO, OutputMeta, StoredFile } from './io/job-io';
+export { createLocalIO, storeFile } from './io/local-io';
+export { EventLog, type StudioEvent } from './queue/event-log';
+export * from './queue/job-types';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelaySeconds } from './queue/retry-policy';
+export { jobSignal, toFailure } from './queue/run-context';
+export { Scheduler, type SchedulerOptions, toJobRecord } from './queue/scheduler';
+export { createRenderRuntime, type RenderRuntime, type RenderRuntimeOptions } from './runtime';
+export {
+  PIPELINE_VERSION,
+  parseProviderChoice,
+  planShot,
+  type ShotPlan,
+  speechCacheKey,
+} from './service/plan-shot';
+export {
+  providerLookup,
+  RenderRefused,
+  type RenderSelection,
+  RenderService,
+  type ShotOutcome,
+} from './service/render-service';
+export type { TakeView } from './service/takes';

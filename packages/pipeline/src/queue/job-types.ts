@@ -1,0 +1,57 @@
+import type { FailureCode } from '@ministudio/domain';
+
+export const JOB_KINDS = ['speech', 'picture', 'conform', 'fit', 'previews', 'film'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** A job to add, before it has an id. `after` names other specs of the same batch by `ref`, or existing job ids. */
+export interface JobSpec {
+  ref: string;
+  kind: JobKind;
+  shotId: string | null;
+  takeId: string | null;
+  payload: unknown;
+  after: string[];
+  maxAttempts: number;
+  dedupeKey: string | null;
+}
+
+export interface JobFailure {
+  code: FailureCode;
+  message: string;
+  retryable: boolean;
+  retryAfterSeconds: number | null;
+}
+
+/** A job as the API and the workers see it (JSON columns parsed). */
+export interface JobRecord {
+  id: string;
+  projectId: string;
+  shotId: string | null;
+  takeId: string | null;
+  kind: JobKind;
+  status: JobStatus;
+  progress: number;
+  attempts: number;
+  maxAttempts: number;
+  error: { code: FailureCode; message: string } | null;
+  payload: unknown;
+  result: unknown;
+  dependsOn: string[];
+  runAfter: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** Per-kind time limits: a job running longer is stopped and fails with `timeout`. */
+export const JOB_TIMEOUT_SECONDS: Record<JobKind, number> = {
+  speech: 120,
+  picture: 1800,
+  conform: 600,
+  fit: 600,
+  previews: 600,
+  film: 1800,
+};

@@ -1,0 +1,81 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { AssetStore, Db } from '@ministudio/db';
+import type { ProviderRegistry } from '@ministudio/providers';
+import { EmbeddedEngine, type Engine, type RunJob } from './engines/embedded-engine';
+import type { HandlerContext } from './handlers/context';
+import { runJobKind } from './handlers/run-job';
+import { createLocalIO } from './io/local-io';
+import { EventLog } from './queue/event-log';
+import type { JobRecord } from './queue/job-types';
+import { Scheduler, type SchedulerOptions, toJobRecord } from './queue/scheduler';
+import { RenderService } from './service/render-service';
+
+export interface RenderRuntimeOptions {
+  db: Db;
+  store: AssetStore;
+  dataDir: string;
+  providers: ProviderRegistry;
+  concurrency: number;
+  scheduler: Partial<SchedulerOptions>;
+  /** Builds the engine; the default runs jobs in this process. */
+  engine: ((scheduler: Scheduler, runLocal: RunJob) => Engine) | null;
+}
+
+export interface RenderRuntime {
+  events: EventLog;
+  scheduler: Scheduler;
+  engine: Engine;
+  service: RenderService;
+  /** Dependencies of a job with their results (for workers). */
+  dependenciesOf(job: JobRecord): Promise<JobRecord[]>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The render machinery of one studio process: event log, scheduler, engine and the render service. */
+export function createRenderRuntime(options: RenderRuntimeOptions): RenderRuntime {
+  const { db, store, providers } = options;
+  const events = new EventLog();
+  const scheduler = new Scheduler(db, events, options.scheduler);
+  const workRoot = path.join(options.dataDir, 'tmp', 'jobs');
+  const dependenciesOf = async (job: JobRecord) =>
+    (await db.renderJob.findMany({ where: { id: { in: job.dependsOn } } })).map(toJobRecord);
+  const runLocal: RunJob = async (job, signal, onProgress) => {
+    const { io, dispose } = await createLocalIO(db, store, job.projectId, workRoot, job.id);
+    try {
+      const context: HandlerContext = { io, signal, onProgress, providers, deps: await dependenciesOf(job) };
+      return await runJobKind(job, context);
+    } finally {
+      await dispose();
+    }
+  };
+  const engine = options.engine
+    ? options.engine(scheduler, runLocal)
+    : new EmbeddedEngine(scheduler, runLocal, options.concurrency);
+  const service = new RenderService({
+    db,
+    store,
+    scheduler,
+    events,
+    providers,
+    wake: () => engine.wake(),
+    abort: (id) => engine.abort(id),
+  });
+  return {
+    events,
+    scheduler,
+    engine,
+    service,
+    dependenciesOf,
+    async start() {
+      // Nothing runs before start: whatever is in the work folder or half-written in the store is debris.
+      await rm(path.join(options.dataDir, 'tmp'), { recursive: true, force: true });
+      await store.sweepTemporaryFiles();
+      await engine.start();
+    },
+    async stop() {
+      await engine.stop();
+    },
+  };
+}
