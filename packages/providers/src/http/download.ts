@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ProviderError } from '@ministudio/domain';
 import { tempPathFor, writeFileAtomic } from '../files/atomic-write';
+import { mp4BoxesComplete } from '../files/mp4-boxes';
 import { probeDurationSeconds } from '../files/probe';
 import { type SniffedMedia, sniffMedia } from '../files/sniff-media';
 import type { ProviderHttp } from './client';
@@ -89,7 +90,13 @@ export async function saveResponse(
       }
       throw http.fail('media_invalid', `the result is not ${article(target.kind)} file`);
     }
-    if (target.kind === 'video') await assertReadable(http, temp, target.signal);
+    // Without a length to compare, only the container can tell a whole file from a cut one.
+    if (sniffed.ext === 'mp4' || sniffed.ext === 'mov' || sniffed.ext === 'm4a') {
+      if (!(await mp4BoxesComplete(temp)))
+        throw http.fail('provider_unavailable', 'the result download was cut short (incomplete file)');
+    } else if (target.kind === 'video' && !Number.isFinite(expected)) {
+      await assertReadable(http, temp, target.signal);
+    }
     const path = join(target.workDir, `${target.baseName}.${sniffed.ext}`);
     await rename(temp, path);
     return { path, mime: sniffed.mime, bytes };
