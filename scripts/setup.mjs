@@ -94,7 +94,8 @@ const writeStamp = (name, value) => {
 const manifests = ['package.json'];
 for (const group of ['apps', 'packages']) {
   for (const dir of readdirSync(path.join(root, group))) {
-    if (existsSync(path.join(root, group, dir, 'package.json'))) manifests.push(`${group}/${dir}/package.json`);
+    if (existsSync(path.join(root, group, dir, 'package.json')))
+      manifests.push(`${group}/${dir}/package.json`);
   }
 }
 const installPrint = fingerprint(['pnpm-lock.yaml', 'pnpm-workspace.yaml', ...manifests]);
@@ -106,7 +107,10 @@ if (!stampOk('install', installPrint)) {
 
 // 4. The Prisma client, generated from prisma/schema.prisma.
 const schemaPrint = fingerprint(['prisma/schema.prisma', 'pnpm-lock.yaml']);
-if (!stampOk('prisma', schemaPrint) || !existsSync(path.join(root, 'packages/db/src/generated/prisma/client.ts'))) {
+if (
+  !stampOk('prisma', schemaPrint) ||
+  !existsSync(path.join(root, 'packages/db/src/generated/prisma/client.ts'))
+) {
   say('generating the Prisma client');
   run(pnpm, ['exec', 'prisma', 'generate'], { env });
   writeStamp('prisma', schemaPrint);

@@ -10,7 +10,12 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const reports = path.join(root, '.tmp', 'test-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1', FORCE_COLOR: '0' };
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: '1',
+  TURBO_NO_UPDATE_NOTIFIER: '1',
+  FORCE_COLOR: '0',
+};
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
@@ -47,8 +52,15 @@ const vitestStatus = step('unit and integration tests (vitest)', bin('vitest'), 
 ]);
 if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
-  const failedFiles = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
-  count('vitest', report.numPassedTests, report.numFailedTests + failedFiles, report.numPendingTests + report.numTodoTests);
+  const failedFiles = report.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  ).length;
+  count(
+    'vitest',
+    report.numPassedTests,
+    report.numFailedTests + failedFiles,
+    report.numPendingTests + report.numTodoTests,
+  );
 } else {
   count('vitest', 0, 1);
 }
@@ -58,9 +70,14 @@ if (vitestStatus !== 0 && totals.failed === 0) count('vitest exit status', 0, 1)
 const playwrightConfig = path.join(root, 'apps/web/playwright.config.ts');
 if (existsSync(playwrightConfig)) {
   const playwrightJson = path.join(reports, 'playwright.json');
-  const status = step('browser end-to-end tests (playwright)', bin('playwright'), ['test', '-c', playwrightConfig, '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
-  });
+  const status = step(
+    'browser end-to-end tests (playwright)',
+    bin('playwright'),
+    ['test', '-c', playwrightConfig, '--reporter=list,json'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+    },
+  );
   if (existsSync(playwrightJson)) {
     const { stats } = JSON.parse(readFileSync(playwrightJson, 'utf8'));
     count('playwright', stats.expected + stats.flaky, stats.unexpected, stats.skipped);
@@ -72,5 +89,7 @@ if (existsSync(playwrightConfig)) {
 
 console.log('\n=== summary ===');
 for (const line of lines) console.log(line);
-console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(totals.failed === 0 ? 0 : 1);

@@ -21,9 +21,10 @@ import providers from './routes/providers';
 import render from './routes/render';
 import scenes from './routes/scenes';
 import shots from './routes/shots';
+import workerRoutes from './routes/worker';
 import { MAX_IMAGE_BYTES } from './services/uploads';
 
-export type AppOptions = Pick<StudioConfig, 'dataDir' | 'webDir' | 'seedSamples'> & {
+export type AppOptions = Pick<StudioConfig, 'dataDir' | 'webDir' | 'seedSamples' | 'workerToken'> & {
   logger: boolean | { level: string };
   render: RenderPluginOptions;
 };
@@ -62,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(render);
   await app.register(events);
   await app.register(providers);
+  if (options.workerToken) await app.register(workerRoutes(options.workerToken));
   await app.register(web, { webDir: options.webDir });
   return app;
 }

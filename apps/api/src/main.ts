@@ -1,13 +1,28 @@
+import { RedisEngine } from '@ministudio/pipeline';
 import { buildApp } from './app';
 import { configFromEnv } from './config';
 
 const config = configFromEnv(process.env);
+if (config.redisUrl && !config.workerToken) {
+  console.error(
+    'REDIS_URL is set: also set MINISTUDIO_WORKER_TOKEN, the secret your workers use to reach this studio.',
+  );
+  process.exit(1);
+}
+const redisUrl = config.redisUrl;
 const app = await buildApp({
   dataDir: config.dataDir,
   webDir: config.webDir,
   seedSamples: config.seedSamples,
+  workerToken: config.workerToken,
   logger: { level: config.logLevel },
-  render: { concurrency: config.concurrency, env: process.env, retryBaseSeconds: 2, engine: null },
+  render: {
+    concurrency: config.concurrency,
+    env: process.env,
+    retryBaseSeconds: 2,
+    // With Redis, jobs go to BullMQ and `pnpm worker` processes run them; otherwise they run here.
+    engine: redisUrl ? (_app, scheduler) => new RedisEngine(scheduler, redisUrl) : null,
+  },
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -23,4 +38,6 @@ await app.listen({ host: config.host, port: config.port });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-console.log(`\n  MiniStudio is running at http://${shownHost}:${port}/\n  data: ${config.dataDir}\n`);
+console.log(
+  `\n  MiniStudio is running at http://${shownHost}:${port}/\n  data: ${config.dataDir}\n  jobs: ${redisUrl ? 'Redis (run `pnpm worker` on any machine)' : `in this process, ${config.concurrency} at a time`}\n`,
+);

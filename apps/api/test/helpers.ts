@@ -22,6 +22,7 @@ export function useStudio(
       dataDir: studio.dataDir,
       webDir: null,
       seedSamples: options.seedSamples ?? false,
+      workerToken: null,
       logger: false,
       render: {
         concurrency: options.concurrency ?? 2,

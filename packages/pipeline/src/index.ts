@@ -1,9 +1,12 @@
 export { EmbeddedEngine, type Engine, type RunJob } from './engines/embedded-engine';
+export { deliveryId, QUEUE_NAME, RedisEngine, redisConnection } from './engines/redis-engine';
+export { type RemoteWorkerOptions, startRemoteWorker } from './engines/remote-worker';
 export type { HandlerContext } from './handlers/context';
 export { filmCues } from './handlers/film';
 export type * from './handlers/payloads';
 export { runJobKind } from './handlers/run-job';
 export { placeSpeech } from './handlers/speech-track';
+export { createHttpIO, type StudioClient } from './io/http-io';
 export type { JobIO, OutputMeta, StoredFile } from './io/job-io';
 export { createLocalIO, storeFile } from './io/local-io';
 export { EventLog, type StudioEvent } from './queue/event-log';

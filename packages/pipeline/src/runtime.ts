@@ -72,6 +72,7 @@ export function createRenderRuntime(options: RenderRuntimeOptions): RenderRuntim
       // Nothing runs before start: whatever is in the work folder or half-written in the store is debris.
       await rm(path.join(options.dataDir, 'tmp'), { recursive: true, force: true });
       await store.sweepTemporaryFiles();
+      await service.recoverTakes();
       await engine.start();
     },
     async stop() {

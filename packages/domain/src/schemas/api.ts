@@ -149,6 +149,7 @@ export type OrderBody = Static<typeof OrderBody>;
 
 export const ERROR_CODES = {
   validation_failed: 400,
+  unauthorized: 401,
   not_found: 404,
   version_conflict: 409,
   in_use: 409,

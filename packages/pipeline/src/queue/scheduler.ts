@@ -133,6 +133,25 @@ export class Scheduler {
     return record;
   }
 
+  /**
+   * Claim for a remote delivery of attempt `attempt`: a queued job is taken as usual; a running job whose
+   * current attempt is this one was delivered again because its worker died (BullMQ's stalled check), so the
+   * new worker takes it over.
+   */
+  async claimDelivery(id: string, attempt: number): Promise<JobRecord | null> {
+    const row = await this.db.renderJob.findUnique({
+      where: { id },
+      select: { status: true, attempts: true },
+    });
+    if (!row) return null;
+    if (row.status === 'queued' && row.attempts + 1 === attempt) return this.claim(id);
+    if (row.status === 'running' && row.attempts === attempt) {
+      await this.db.renderJob.update({ where: { id }, data: { startedAt: new Date(), progress: 0 } });
+      return this.get(id);
+    }
+    return null;
+  }
+
   async progress(id: string, fraction: number): Promise<void> {
     const clamped = Math.max(0, Math.min(1, fraction));
     const now = Date.now();

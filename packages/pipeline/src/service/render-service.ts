@@ -12,7 +12,7 @@ import type {
 } from '../handlers/payloads';
 import type { EventLog } from '../queue/event-log';
 import type { JobRecord, JobSpec } from '../queue/job-types';
-import type { Scheduler } from '../queue/scheduler';
+import { type Scheduler, toJobRecord } from '../queue/scheduler';
 import { type ProviderLookup, parseProviderChoice, planShot, type ShotPlan } from './plan-shot';
 import { ownedAssetIds, readTakeAssets, type TakeAssets, type TakeView, takeView } from './takes';
 
@@ -356,6 +356,32 @@ export class RenderService {
         error: job.error,
       });
     }
+  }
+
+  /**
+   * After a crash: a take whose jobs all finished while the process died between the last job and the
+   * take's update is completed now; one whose jobs failed is marked so; one that never got its jobs fails.
+   */
+  async recoverTakes(): Promise<number> {
+    const { db } = this.deps;
+    const open = await db.take.findMany({ where: { status: 'rendering' } });
+    for (const take of open) {
+      const jobs = await db.renderJob.findMany({ where: { takeId: take.id } });
+      const previews = jobs.find((j) => j.kind === 'previews' && j.status === 'succeeded');
+      const ended = jobs.find((j) => j.status === 'failed' || j.status === 'cancelled');
+      if (previews) await this.onJobFinished(toJobRecord(previews));
+      else if (ended) await this.onJobFinished(toJobRecord(ended));
+      else if (jobs.length === 0) {
+        await db.take.update({
+          where: { id: take.id },
+          data: {
+            status: 'failed',
+            notes: JSON.stringify(['The studio stopped before this take’s jobs were queued; render again.']),
+          },
+        });
+      }
+    }
+    return open.length;
   }
 
   /** Queues the film from every shot's chosen take; refuses while a shot has none. */
