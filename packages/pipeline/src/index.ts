@@ -17,6 +17,7 @@ export { Scheduler, type SchedulerOptions, toJobRecord } from './queue/scheduler
 export { createRenderRuntime, type RenderRuntime, type RenderRuntimeOptions } from './runtime';
 export {
   PIPELINE_VERSION,
+  type ProviderLookup,
   parseProviderChoice,
   planShot,
   type ShotPlan,
