@@ -1,6 +1,8 @@
 // `pnpm bench renderer`: renders the ContextBytes sample (6 shots, 48 s, 1280x720, 24 fps, espeak speech)
 // with the local provider, and in the same run encodes as many frames from a lavfi source at the same
-// encoder settings (the encode-only floor). Rewrites its section of docs/benchmarks.md.
+// encoder settings (the encode-only floor). The source is converted to RGBA first, because the renderer
+// hands ffmpeg RGBA too: both sides then pay the same colour conversion into yuv420p.
+// Rewrites its section of docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
@@ -66,7 +68,9 @@ async function encodeFloor(dir: string, frames: number): Promise<number> {
   const started = performance.now();
   await runFfmpeg(
     {
-      inputs: [{ source: `testsrc2=size=${WIDTH}x${HEIGHT}:rate=${FPS}`, options: ['-f', 'lavfi'] }],
+      inputs: [
+        { source: `testsrc2=size=${WIDTH}x${HEIGHT}:rate=${FPS},format=rgba`, options: ['-f', 'lavfi'] },
+      ],
       filterComplex: null,
       outputs: [
         {
@@ -136,8 +140,8 @@ try {
   await writeSection(
     [
       `Local animatic renderer: the ContextBytes sample (${figures.frames} frames, ${figures.film_seconds} s, ${WIDTH}x${HEIGHT} at ${FPS} fps,`,
-      `espeak-ng speech, x264 ${PRESET} CRF ${DEFAULT_CRF}) against ffmpeg encoding as many frames of \`testsrc2\` at the`,
-      `same settings. Medians of ${RUNS} runs; run ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
+      `espeak-ng speech, x264 ${PRESET} CRF ${DEFAULT_CRF}) against ffmpeg encoding as many frames of \`testsrc2\` (as RGBA,`,
+      `like the renderer's frames) at the same settings. Medians of ${RUNS} runs; run ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
       '',
       '| figure | value | target |',
       '|---|---|---|',

@@ -73,12 +73,34 @@ describe('shot drawer', () => {
       const { key, plate } = await cache.plateFor(shot, W, H);
       keys.add(key);
       pngs.add(sha256(renderPlatePng(plateInputFor(shot, W, H)).png));
+      // The same framing with other clothes, other expressions and another action: the set must not move.
+      const recast: ShotContext = {
+        ...shot,
+        action: 'Something else entirely.',
+        characters: shot.characters.map((c) => ({
+          ...c,
+          state: { ...c.state, expression: 'angry', clothing: 'a red raincoat' },
+        })),
+      };
       const d = drawer(shot, plate);
+      const other = drawer(recast, (await cache.plateFor(recast, W, H)).plate);
       for (const frame of [0, Math.floor(d.frameCount / 2), d.frameCount - 1]) {
         const info = d.draw(frame);
+        const a = d.canvas.data();
+        const otherInfo = other.draw(frame);
+        const boxes = [...figureBoxes(info), ...figureBoxes(otherInfo)];
+        expect(
+          differencesOutside(a, other.canvas.data(), W, H, boxes, 2),
+          `${shot.shotKey} frame ${frame}`,
+        ).toBe(0);
+        // And what lies outside the people is the plate itself, seen through the camera. Skia's scaled draw
+        // rounds differently at different offsets (a few levels on a few pixels), so this one is near.
         const expected = plateThrough(plate, info.views.background, W, H);
-        const diff = differencesOutside(d.canvas.data(), expected, W, H, figureBoxes(info), 2);
-        expect(diff, `${shot.shotKey} frame ${frame}`).toBe(0);
+        const boxesHere = figureBoxes(info);
+        expect(differencesOutside(a, expected, W, H, boxesHere, 2, 12), shot.shotKey).toBe(0);
+        expect(differencesOutside(a, expected, W, H, boxesHere, 2, 1), shot.shotKey).toBeLessThan(
+          W * H * 0.02,
+        );
       }
     }
     expect(keys.size).toBe(1);

@@ -2,17 +2,26 @@ import type { ShotContext } from '@ministudio/domain';
 import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import type { Box, FrameInfo, View } from '../../src/index';
 
-/** The plate seen through a view, drawn the way the shot drawer draws its background. */
+/**
+ * The plate seen through a view, computed independently of the drawer: the whole plate scaled by the
+ * zoom and shifted so the view's centre lands in the middle of the frame.
+ */
 export function plateThrough(plate: Canvas, view: View, width: number, height: number): Buffer {
   const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  const sw = width / view.zoom;
-  const sh = height / view.zoom;
-  ctx.drawImage(plate, view.cx - sw / 2, view.cy - sh / 2, sw, sh, 0, 0, width, height);
+  const ctx = canvas.getContext('2d', { alpha: false });
+  // Snapped views come back through floating point: 12.000000001 means the whole pixel 12.
+  const tidy = (v: number) => (Math.abs(v - Math.round(v)) < 1e-6 ? Math.round(v) : v);
+  const x = tidy((view.cx - width / (2 * view.zoom)) * view.zoom);
+  const y = tidy((view.cy - height / (2 * view.zoom)) * view.zoom);
+  ctx.setTransform(view.zoom, 0, 0, view.zoom, -x, -y);
+  ctx.drawImage(plate, 0, 0);
   return canvas.data();
 }
 
-/** Pixels that differ between two RGBA frames outside the given boxes (each grown by `margin`). */
+/**
+ * Pixels that differ by more than `tolerance` on any channel between two RGBA frames, outside the
+ * given boxes (each grown by `margin`).
+ */
 export function differencesOutside(
   a: Buffer,
   b: Buffer,
@@ -20,6 +29,7 @@ export function differencesOutside(
   height: number,
   boxes: Box[],
   margin: number,
+  tolerance = 0,
 ): number {
   let count = 0;
   for (let y = 0; y < height; y++) {
@@ -29,7 +39,12 @@ export function differencesOutside(
       );
       if (inside) continue;
       const i = (y * width + x) * 4;
-      if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) count++;
+      const d = Math.max(
+        Math.abs(a[i]! - b[i]!),
+        Math.abs(a[i + 1]! - b[i + 1]!),
+        Math.abs(a[i + 2]! - b[i + 2]!),
+      );
+      if (d > tolerance) count++;
     }
   }
   return count;
