@@ -4,6 +4,7 @@ import { projectKey } from '../api/query-keys';
 import type { Command } from '../commands/command';
 import { createEditor } from '../commands/editor';
 import { createIdMap } from '../commands/id-map';
+import { createRenderStore, type RenderStoreState } from '../render/render-store';
 import { createHistoryStore, type HistoryState } from '../stores/history-store';
 import { reportError } from './report-error';
 import { queryClient, writeQueue } from './services';
@@ -18,7 +19,7 @@ export function openSession(projectId: string): Session {
     // Whatever failed, show what the server really has.
     void queryClient.invalidateQueries({ queryKey: projectKey(projectId) });
   });
-  const session = { editor, history };
+  const session = { editor, history, render: createRenderStore() };
   sessions.set(projectId, session);
   return session;
 }
@@ -39,4 +40,9 @@ export function useHistory<T>(selector: (s: HistoryState) => T): T {
 export function useRun(): (command: Command) => Promise<boolean> {
   const { history } = useSession();
   return (command) => history.getState().execute(command);
+}
+
+/** This project's live render state, through a selector (cards re-render only for their own shot). */
+export function useRender<T>(selector: (s: RenderStoreState) => T): T {
+  return useStore(useSession().render, selector);
 }

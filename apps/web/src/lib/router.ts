@@ -1,10 +1,11 @@
 import { useSyncExternalStore } from 'react';
 
-// Two pages do not need a router library: the path is the state, history.pushState changes it.
+// Three pages do not need a router library: the path is the state, history.pushState changes it.
 
-export type Route = { page: 'projects' } | { page: 'project'; id: string };
+export type Route = { page: 'projects' } | { page: 'project'; id: string } | { page: 'providers' };
 
 export function parseRoute(pathname: string): Route {
+  if (/^\/providers\/?$/.test(pathname)) return { page: 'providers' };
   const match = /^\/projects\/([^/]+)\/?$/.exec(pathname);
   return match ? { page: 'project', id: decodeURIComponent(match[1]!) } : { page: 'projects' };
 }
@@ -20,7 +21,7 @@ const subscribe = (listener: () => void) => {
 };
 
 export function navigate(path: string): void {
-  if (path === window.location.pathname) return;
+  if (path === window.location.pathname + window.location.search) return;
   window.history.pushState(null, '', path);
   for (const l of listeners) l();
 }

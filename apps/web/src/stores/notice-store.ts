@@ -4,7 +4,7 @@ import { create } from 'zustand';
 
 export interface Notice {
   id: number;
-  kind: 'error' | 'conflict';
+  kind: 'error' | 'conflict' | 'info';
   text: string;
 }
 

@@ -1,4 +1,5 @@
 import { useProjects } from '../../api/hooks';
+import { navigate } from '../../lib/router';
 import { ImportButton } from './import-button';
 import { NewProjectForm } from './new-project-form';
 import { ProjectRow } from './project-row';
@@ -12,6 +13,16 @@ export function ProjectListPage() {
           Mini<span>Studio</span>
         </h1>
         <p className="tagline">Storyboards for AI filmmaking</p>
+        <a
+          className="header-link"
+          href="/providers"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/providers');
+          }}
+        >
+          Providers
+        </a>
       </header>
       <main className="list-main">
         <section className="list-actions" aria-label="New project">

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useProject } from '../../api/hooks';
 import { openSession, SessionContext } from '../../app/session';
 import { navigate } from '../../lib/router';
+import { useRenderEvents } from '../../render/use-render-events';
 import { Board } from './board';
 import { CastPanel } from './cast-panel';
 import { DetailPane } from './detail-pane';
@@ -31,6 +32,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
 
 function Editor({ projectId }: { projectId: string }) {
   useEditorKeys(projectId);
+  useRenderEvents(projectId);
   return (
     <div className="editor">
       <TopBar projectId={projectId} />

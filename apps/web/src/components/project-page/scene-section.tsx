@@ -13,10 +13,12 @@ import { useProject } from '../../api/hooks';
 import { useRun, useSession } from '../../app/session';
 import { deleteScene, duplicateScene, editScene } from '../../commands/scene-commands';
 import { addShot, moveShot } from '../../commands/shot-commands';
+import { render } from '../../render/render-actions';
 import { useSelection } from '../../stores/selection-store';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { SelectField } from '../common/select-field';
 import { TextField } from '../common/text-field';
+import { useRenderDeps } from '../render/use-render-deps';
 import { ShotCard } from './shot-card';
 
 export function SceneSection({
@@ -31,6 +33,7 @@ export function SceneSection({
   const { editor } = useSession();
   const run = useRun();
   const [confirming, setConfirming] = useState(false);
+  const renderDeps = useRenderDeps();
   const data = useProject(projectId, (p) => {
     const scene = p.scenes.find((s) => s.id === sceneId)!;
     const before = p.scenes.slice(0, p.scenes.indexOf(scene));
@@ -94,6 +97,14 @@ export function SceneSection({
           />
         </div>
         <div className="scene-actions">
+          <button
+            type="button"
+            aria-label={`Render scene ${sceneNumber}`}
+            title="Render the shots of this scene that have no current take"
+            onClick={() => void render(renderDeps, { sceneIds: [sceneId] })}
+          >
+            Render
+          </button>
           <button
             type="button"
             aria-label={`Duplicate scene ${sceneNumber}`}

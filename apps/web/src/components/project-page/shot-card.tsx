@@ -6,6 +6,7 @@ import { useRun, useSession } from '../../app/session';
 import { deleteShot, duplicateShot } from '../../commands/shot-commands';
 import { useSelection } from '../../stores/selection-store';
 import { CloseIcon, CopyIcon } from '../common/icons';
+import { CardRender, CardViolations } from '../render/card-render';
 import { shotSummary } from './shot-summary';
 
 export function ShotCard({ projectId, shot, number }: { projectId: string; shot: ShotView; number: number }) {
@@ -39,8 +40,10 @@ export function ShotCard({ projectId, shot, number }: { projectId: string; shot:
         <span className="shot-top">
           <span className="shot-number">{number}</span>
           <span className="shot-type">{SHOT_TYPE_LABELS[shot.shotType]}</span>
+          <CardViolations projectId={projectId} shotId={shot.id} />
           <span className="shot-duration">{summary.duration}</span>
         </span>
+        <CardRender projectId={projectId} shotId={shot.id} />
         <span className="shot-action">{summary.action}</span>
         <span className="shot-cast">{summary.cast}</span>
       </button>

@@ -1,0 +1,54 @@
+import { useRender } from '../../app/session';
+import { useChosenTake, useShotCheck } from '../../render/render-queries';
+import { SHOT_STATUS_LABELS } from '../../render/shot-progress';
+import { ProgressBar } from './progress-bar';
+import { useShotRender } from './use-shot-render';
+
+// The picture part of a shot card: the chosen take's poster, the render's progress and status, and
+// what went wrong. Its own component, so progress ticks re-render this and nothing around it.
+
+export function CardRender({ projectId, shotId }: { projectId: string; shotId: string }) {
+  const { progress, state, status } = useShotRender(projectId, shotId);
+  const take = useChosenTake(shotId, state?.chosenTakeId ?? null);
+  const missing = useRender((s) => s.missing.includes(shotId));
+  const poster = take?.urls.poster ?? null;
+  const active = status === 'queued' || status === 'rendering';
+  return (
+    <span className={`card-render${missing ? ' missing' : ''}`}>
+      <span className="card-poster">
+        {poster ? (
+          <img src={poster} alt="" loading="lazy" />
+        ) : (
+          <span className="card-poster-empty">{active ? 'Rendering…' : 'No take yet'}</span>
+        )}
+        <span className={`render-status status-${status}`} data-render-status={status}>
+          {SHOT_STATUS_LABELS[status]}
+        </span>
+      </span>
+      {active && <ProgressBar value={progress?.progress ?? 0} label="Render progress" />}
+      {status === 'failed' && progress?.error && (
+        <span className="card-error" role="note">
+          <code>{progress.error.code}</code> {progress.error.advice}
+        </span>
+      )}
+      {missing && <span className="card-missing">Needs a take for the film</span>}
+    </span>
+  );
+}
+
+/** A small mark on the card when the shot breaks its provider's limits; the inspector says which. */
+export function CardViolations({ projectId, shotId }: { projectId: string; shotId: string }) {
+  const violations = useShotCheck(projectId, shotId)?.violations ?? [];
+  if (violations.length === 0) return null;
+  const label = `${violations.length} provider ${violations.length === 1 ? 'issue' : 'issues'}`;
+  return (
+    <span
+      className="violation-badge"
+      role="img"
+      title={violations.map((v) => v.message).join('\n')}
+      aria-label={label}
+    >
+      ⚠ {violations.length}
+    </span>
+  );
+}

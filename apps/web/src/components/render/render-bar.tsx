@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { useProject } from '../../api/hooks';
+import { flatShots } from '../../api/project-patches';
+import { useRender, useRun, useSession } from '../../app/session';
+import { editProject } from '../../commands/entity-commands';
+import { navigate } from '../../lib/router';
+import { cancel, makeFilm, render } from '../../render/render-actions';
+import { useSelection } from '../../stores/selection-store';
+import { focusShot } from '../project-page/focus-shot';
+import { FilmPanel } from './film-panel';
+import { ProgressBar } from './progress-bar';
+import { ProviderSelect } from './provider-select';
+import { useRenderDeps } from './use-render-deps';
+
+/** The project's render controls above the storyboard: render, make the film, choose the provider. */
+export function RenderBar({ projectId }: { projectId: string }) {
+  const deps = useRenderDeps();
+  const { editor } = useSession();
+  const run = useRun();
+  const defaultProvider = useProject(projectId, (p) => p.defaultProvider).data ?? '';
+  const shotCount = useProject(projectId, (p) => flatShots(p).length).data ?? 0;
+  // Selectors return primitives and joined ids: the bar redraws when the summary changes, not per tick.
+  const activeIds = useRender((s) =>
+    Object.values(s.byShot)
+      .flatMap((p) => p.activeJobIds)
+      .join(' '),
+  );
+  const summary = useRender((s) => {
+    const active = Object.values(s.byShot).filter((p) => p.phase === 'queued' || p.phase === 'rendering');
+    if (active.length === 0) return null;
+    const mean = active.reduce((sum, p) => sum + p.progress, 0) / active.length;
+    return `${active.length}:${Math.round(mean * 100)}`;
+  });
+  const [busy, setBusy] = useState(false);
+  const [activeCount, percent] = summary ? summary.split(':').map(Number) : [0, 0];
+  return (
+    <div className="render-bar-wrap">
+      <div className="render-bar" role="toolbar" aria-label="Render">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || shotCount === 0}
+          title="Render every shot that has no current take"
+          onClick={() => {
+            setBusy(true);
+            void render(deps, {}).finally(() => setBusy(false));
+          }}
+        >
+          Render
+        </button>
+        {activeIds && (
+          <button type="button" onClick={() => void cancel(activeIds.split(' '))}>
+            Cancel all
+          </button>
+        )}
+        {summary && (
+          <span className="render-summary" role="status" aria-label="Render summary">
+            Rendering {activeCount} {activeCount === 1 ? 'shot' : 'shots'} · {percent}%
+            <ProgressBar value={(percent ?? 0) / 100} label="Project render progress" />
+          </span>
+        )}
+        <span className="spacer" />
+        <button
+          type="button"
+          disabled={shotCount === 0}
+          onClick={() =>
+            void makeFilm(deps).then((missing) => {
+              const first = missing[0];
+              if (first) {
+                useSelection.getState().select({ kind: 'shot', id: first });
+                focusShot(first);
+              }
+            })
+          }
+        >
+          Make film
+        </button>
+        <div className="default-provider">
+          <ProviderSelect
+            label="Default provider"
+            value={defaultProvider}
+            defaultLabel={null}
+            onChange={(next) =>
+              void run(
+                editProject(
+                  editor,
+                  { defaultProvider },
+                  { defaultProvider: next },
+                  'Change default provider',
+                ),
+              )
+            }
+          />
+        </div>
+        <a
+          href={`/providers?project=${encodeURIComponent(projectId)}`}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(`/providers?project=${encodeURIComponent(projectId)}`);
+          }}
+        >
+          Providers
+        </a>
+      </div>
+      <FilmPanel projectId={projectId} />
+    </div>
+  );
+}

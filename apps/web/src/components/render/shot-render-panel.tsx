@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { cancel, render } from '../../render/render-actions';
+import { useChosenTake, useShotCheck } from '../../render/render-queries';
+import { SHOT_STATUS_LABELS } from '../../render/shot-progress';
+import { otherViolations } from '../../render/violations';
+import { ViolationList } from './field-violations';
+import { ProgressBar } from './progress-bar';
+import { ShotPreview } from './shot-preview';
+import { useRenderDeps } from './use-render-deps';
+import { useShotRender } from './use-shot-render';
+
+/** The top of the shot inspector: what the render looks like now, and the buttons that change it. */
+export function ShotRenderPanel({ projectId, shotId }: { projectId: string; shotId: string }) {
+  const deps = useRenderDeps();
+  const { progress, state, status } = useShotRender(projectId, shotId);
+  const take = useChosenTake(shotId, state?.chosenTakeId ?? null);
+  const check = useShotCheck(projectId, shotId);
+  const [starting, setStarting] = useState(false);
+  const active = status === 'queued' || status === 'rendering';
+  return (
+    <section className="render-panel" aria-label="Shot render">
+      <div className="render-panel-head">
+        <span className={`render-status status-${status}`} data-render-status={status}>
+          {SHOT_STATUS_LABELS[status]}
+        </span>
+        {active ? (
+          <button type="button" onClick={() => void cancel(progress?.activeJobIds ?? [])}>
+            Cancel render
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            disabled={starting}
+            onClick={() => {
+              setStarting(true);
+              void render(deps, { shotIds: [shotId] }).finally(() => setStarting(false));
+            }}
+          >
+            Render shot
+          </button>
+        )}
+      </div>
+      {active && <ProgressBar value={progress?.progress ?? 0} label="Shot render progress" />}
+      {status === 'failed' && progress?.error && (
+        <p className="render-error" role="note">
+          <code>{progress.error.code}</code> {progress.error.message}. {progress.error.advice}
+        </p>
+      )}
+      {status === 'stale' && (
+        <p className="muted small">The shot changed since this take: render it again to see the change.</p>
+      )}
+      <ViolationList violations={otherViolations(check)} field="size" />
+      {check && check.notes.length > 0 && (
+        <ul className="render-notes" aria-label="Render notes">
+          {check.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {take && take.status === 'succeeded' && <ShotPreview shotId={shotId} take={take} />}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../api/http';
+import { renderCheckKey, shotStatesKey, takesKey } from '../api/query-keys';
+import { cancelJob, type RenderScope, startFilm, startRender } from '../api/render-endpoints';
+import type { RenderStart, ShotCheck } from '../api/render-types';
+import { useNotices } from '../stores/notice-store';
+import type { RenderStore } from './render-store';
+import { mergeRefusal, refusedShots } from './violations';
+
+// What the render buttons do. The events stream reports the rest; the answers are folded in at once so
+// the cards move before the first event arrives.
+
+export interface RenderDeps {
+  projectId: string;
+  client: QueryClient;
+  store: RenderStore;
+}
+
+export async function render(deps: RenderDeps, scope: RenderScope): Promise<RenderStart | null> {
+  const { projectId, client, store } = deps;
+  try {
+    const result = await startRender(projectId, scope);
+    store.getState().apply(result.jobs);
+    // Shots that reused their take changed their chosen take without any job.
+    if (result.shots.some((s) => s.outcome === 'cached'))
+      void client.invalidateQueries({ queryKey: shotStatesKey(projectId) });
+    for (const s of result.shots) void client.invalidateQueries({ queryKey: takesKey(s.shotId) });
+    if (result.shots.length === 0 || result.shots.every((s) => s.outcome === 'cached'))
+      useNotices.getState().show('info', 'Every shot already has a current take: nothing to render.');
+    return result;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'unsupported_by_provider') {
+      const refused = refusedShots(error.details);
+      client.setQueryData<ShotCheck[]>(renderCheckKey(projectId), (checks) => mergeRefusal(checks, refused));
+      useNotices
+        .getState()
+        .show(
+          'error',
+          `${refused.length === 1 ? 'A shot asks' : `${refused.length} shots ask`} for more than its provider can do: see the marked ${refused.length === 1 ? 'shot' : 'shots'}. Nothing was rendered.`,
+        );
+      return null;
+    }
+    report(error, 'start the render');
+    return null;
+  }
+}
+
+export async function cancel(jobIds: readonly string[]): Promise<void> {
+  // Cancelling the picture cancels what waits on it; asking for each is harmless and covers every stage.
+  const results = await Promise.allSettled(jobIds.map((id) => cancelJob(id)));
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) report((failed as PromiseRejectedResult).reason, 'cancel the render');
+}
+
+/** Starts the film; when shots lack a take, highlights them and returns their ids. */
+export async function makeFilm(deps: RenderDeps): Promise<string[]> {
+  const { projectId, store } = deps;
+  try {
+    const { job } = await startFilm(projectId);
+    store.getState().setMissing([]);
+    store.getState().apply([job]);
+    return [];
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'not_ready') {
+      const ids = (error.details as { shotIds?: unknown } | null)?.shotIds;
+      const missing = Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+      store.getState().setMissing(missing);
+      useNotices
+        .getState()
+        .show(
+          'error',
+          `The film needs a finished take of every shot: ${missing.length} ${missing.length === 1 ? 'shot has' : 'shots have'} none yet (highlighted). Render them first.`,
+        );
+      return missing;
+    }
+    report(error, 'make the film');
+    return [];
+  }
+}
+
+function report(error: unknown, what: string): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  useNotices.getState().show('error', `Could not ${what}: ${reason}`);
+}

@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { providersKey, renderCheckKey, shotStatesKey, takesKey, waveformKey } from '../api/query-keys';
+import { getWaveform, listProviders, listTakes, renderCheck, shotStates } from '../api/render-endpoints';
+import type { ShotCheck, ShotState, TakeView } from '../api/render-types';
+
+// Server render state in the query cache; components read their slice through `select`, so one shot's
+// change re-renders that shot's card only.
+
+export function useShotState(projectId: string, shotId: string): ShotState | null {
+  return (
+    useQuery({
+      queryKey: shotStatesKey(projectId),
+      queryFn: () => shotStates(projectId),
+      select: (all) => all.find((s) => s.shotId === shotId) ?? null,
+    }).data ?? null
+  );
+}
+
+export function useShotCheck(projectId: string, shotId: string): ShotCheck | null {
+  return (
+    useQuery({
+      queryKey: renderCheckKey(projectId),
+      queryFn: () => renderCheck(projectId),
+      select: (all) => all.find((s) => s.shotId === shotId) ?? null,
+    }).data ?? null
+  );
+}
+
+export function useTakes<T = TakeView[]>(
+  shotId: string,
+  enabled: boolean,
+  select?: (takes: TakeView[]) => T,
+) {
+  return useQuery({ queryKey: takesKey(shotId), queryFn: () => listTakes(shotId), enabled, select });
+}
+
+/** The chosen take of a shot, once it has one (fetched only then). */
+export function useChosenTake(shotId: string, chosenTakeId: string | null): TakeView | null {
+  return (
+    useTakes(shotId, chosenTakeId !== null, (takes) => takes.find((t) => t.id === chosenTakeId) ?? null)
+      .data ?? null
+  );
+}
+
+export const useProviders = () =>
+  useQuery({ queryKey: providersKey, queryFn: listProviders, staleTime: 5 * 60_000 });
+
+export const useWaveform = (url: string | null) =>
+  useQuery({
+    queryKey: waveformKey(url ?? ''),
+    queryFn: () => getWaveform(url!),
+    enabled: url !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
