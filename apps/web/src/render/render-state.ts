@@ -33,11 +33,13 @@ export function applyJobEvents(state: RenderState, events: readonly JobEvent[]):
     film: state.film,
   };
   let copiedShotJobs = false;
+  let changed = false;
   const touched = new Set<string>();
   for (const event of events) {
     const before = next.jobs[event.id] ?? null;
     const job = mergeJob(before, event);
     if (job === before) continue;
+    changed = true;
     next.jobs[job.id] = job;
     if (job.shotId !== null) {
       if (!before || before.shotId !== job.shotId) {
@@ -56,6 +58,7 @@ export function applyJobEvents(state: RenderState, events: readonly JobEvent[]):
     )
       next.film = job;
   }
+  if (!changed) return state;
   if (touched.size > 0) {
     const byShot = { ...next.byShot };
     for (const shotId of touched) recompute(next, shotId, byShot);
