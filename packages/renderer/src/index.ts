@@ -17,6 +17,7 @@ export { colourFromText, hex, mix, parseCss, type Rgb } from './colour/rgb';
 export { type CharacterLook, characterLook } from './figure/character-look';
 export { MOUTH_INTERIOR } from './figure/draw-figure';
 export { expressionFor, type FaceShape, faceShape } from './figure/expression';
+export { type Background, createBackground, drawPlateView, plateOffset } from './frame/background';
 export {
   type Box,
   createShotDrawer,

@@ -9,7 +9,7 @@ export function plateOffset(view: View, width: number, height: number): { x: num
   };
 }
 
-/** Draws the plate through a view: scaled by the zoom, shifted by the offset. */
+/** Draws the plate through a view: the view's rectangle of the plate, resampled to the whole frame. */
 export function drawPlateView(
   ctx: SKRSContext2D,
   plate: Canvas,
@@ -17,10 +17,9 @@ export function drawPlateView(
   width: number,
   height: number,
 ): void {
-  const offset = plateOffset(view, width, height);
-  ctx.setTransform(view.zoom, 0, 0, view.zoom, -offset.x, -offset.y);
-  ctx.drawImage(plate, 0, 0);
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  const sw = width / view.zoom;
+  const sh = height / view.zoom;
+  ctx.drawImage(plate, view.cx - sw / 2, view.cy - sh / 2, sw, sh, 0, 0, width, height);
 }
 
 export interface Background {
