@@ -54,9 +54,9 @@ describe('providerGroups', () => {
   });
 
   it('keeps the current value selectable, even unconfigured or unknown', () => {
-    expect(providerGroups(providers, 'veo:pro')[1]!.options.find((o) => o.value === 'veo:pro')!.disabled).toBe(
-      false,
-    );
+    expect(
+      providerGroups(providers, 'veo:pro')[1]!.options.find((o) => o.value === 'veo:pro')!.disabled,
+    ).toBe(false);
     const unknown = providerGroups(providers, 'gone');
     expect(unknown[0]).toEqual({
       label: 'Unknown',

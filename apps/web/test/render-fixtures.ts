@@ -20,4 +20,3 @@ export function job(partial: Partial<JobSummary> & Pick<JobSummary, 'kind'>): Jo
     ...partial,
   };
 }
-

@@ -1,3 +1,4 @@
+import { FAILURE_ADVICE } from '@ministudio/domain';
 import { describe, expect, it } from 'vitest';
 import type { JobEvent } from '../src/api/render-types';
 import { applyJobEvents, loadJobs, mergeJob } from '../src/render/render-state';
@@ -28,6 +29,23 @@ describe('mergeJob', () => {
   it('creates a job from a tick it has not seen, without inventing a take', () => {
     const j = mergeJob(null, { id: 'x', kind: 'picture', status: 'running', progress: 0.1, shotId: 's9' });
     expect(j).toMatchObject({ id: 'x', shotId: 's9', takeId: null, progress: 0.1 });
+  });
+
+  it('adds the advice sentence the events stream leaves out', () => {
+    const j = mergeJob(null, {
+      id: 'y',
+      kind: 'picture',
+      status: 'failed',
+      progress: 0,
+      error: { code: 'content_filtered', message: 'blocked' } as never,
+    });
+    expect(j.error).toEqual({
+      code: 'content_filtered',
+      message: 'blocked',
+      advice: FAILURE_ADVICE.content_filtered,
+    });
+    const unknown = mergeJob(null, { ...j, id: 'z', error: { code: 'weird', message: 'm' } as never });
+    expect(unknown.error!.advice).toBe(FAILURE_ADVICE.internal);
   });
 });
 
@@ -70,7 +88,15 @@ describe('applyJobEvents', () => {
       [finished],
       [
         { id: a1.id, kind: 'picture', status: 'running', progress: 0.7 },
-        { id: 'late', kind: 'previews', status: 'queued', progress: 0, shotId: 'a', takeId: 'ta', createdAt: 'z' },
+        {
+          id: 'late',
+          kind: 'previews',
+          status: 'queued',
+          progress: 0,
+          shotId: 'a',
+          takeId: 'ta',
+          createdAt: 'z',
+        },
       ],
     );
     expect(state.jobs[a1.id]!.status).toBe('succeeded');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { JOB_WEIGHTS, shotProgress, shotStatus } from '../src/render/shot-progress';
 import { job } from './render-fixtures';
 
-const TOTAL = JOB_WEIGHTS.speech + JOB_WEIGHTS.picture + JOB_WEIGHTS.conform + JOB_WEIGHTS.fit + JOB_WEIGHTS.previews;
+const TOTAL =
+  JOB_WEIGHTS.speech + JOB_WEIGHTS.picture + JOB_WEIGHTS.conform + JOB_WEIGHTS.fit + JOB_WEIGHTS.previews;
 
 describe('shotProgress', () => {
   it('is null without jobs', () => {

@@ -1,4 +1,5 @@
-import type { JobEvent, JobSummary } from '../api/render-types';
+import { FAILURE_ADVICE, type FailureCode } from '@ministudio/domain';
+import type { JobError, JobEvent, JobSummary } from '../api/render-types';
 import { isFinished, type ShotProgress, shotProgress } from './shot-progress';
 
 // The live render state of one project, folded from the jobs list and the events stream. Every
@@ -93,6 +94,7 @@ export function mergeJob(before: JobSummary | null, event: JobEvent): JobSummary
     const value = event[key];
     if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
   }
+  merged.error = withAdvice(merged.error);
   if (
     before &&
     before.status === 'running' &&
@@ -103,6 +105,13 @@ export function mergeJob(before: JobSummary | null, event: JobEvent): JobSummary
     merged.progress = before.progress;
   if (before && sameJob(before, merged)) return before;
   return merged;
+}
+
+/** The events stream carries the job's raw error; the advice sentence is the same table the server uses. */
+export function withAdvice(error: JobError | null): JobError | null {
+  if (!error || typeof error.advice === 'string') return error;
+  const advice = FAILURE_ADVICE[error.code as FailureCode] ?? FAILURE_ADVICE.internal;
+  return { ...error, advice };
 }
 
 function sameJob(a: JobSummary, b: JobSummary): boolean {

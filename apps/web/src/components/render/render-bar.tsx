@@ -34,7 +34,7 @@ export function RenderBar({ projectId }: { projectId: string }) {
   const [busy, setBusy] = useState(false);
   const [activeCount, percent] = summary ? summary.split(':').map(Number) : [0, 0];
   return (
-    <div className="render-bar-wrap">
+    <>
       <div className="render-bar" role="toolbar" aria-label="Render">
         <button
           type="button"
@@ -103,6 +103,6 @@ export function RenderBar({ projectId }: { projectId: string }) {
         </a>
       </div>
       <FilmPanel projectId={projectId} />
-    </div>
+    </>
   );
 }
