@@ -1,0 +1,106 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, leftovers, until } from './render-harness';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'ministudio-crash-'));
+let server: ChildProcess | null = null;
+
+async function startServer(port: number): Promise<ChildProcess> {
+  // One process (node with tsx's loader), so SIGKILL really kills the studio and not only a wrapper.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      MINISTUDIO_DATA: dataDir,
+      MINISTUDIO_WEB_DIR: '',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: 'ignore',
+  });
+  await until(async () => {
+    try {
+      return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
+    } catch {
+      return false;
+    }
+  }, 30_000);
+  return child;
+}
+
+afterAll(() => {
+  server?.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('crash safety', () => {
+  it('after SIGKILL in the middle of rendering eight shots, a restart ends with exactly one take per shot and no debris', async () => {
+    const port = await freePort();
+    const url = (route: string) => `http://127.0.0.1:${port}${route}`;
+    server = await startServer(port);
+    const projects = (await (await fetch(url('/api/projects'))).json()) as {
+      id: string;
+      title: string;
+      version: number;
+    }[];
+    const film = projects.find((p) => p.title === 'The Last Algorithm')!;
+    // Small frames keep the test quick; the job graph is the same as at full size.
+    const patched = await fetch(url(`/api/projects/${film.id}`), {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'if-match': String(film.version) },
+      body: JSON.stringify({ width: 320, height: 180 }),
+    });
+    expect(patched.status).toBe(200);
+    const queued = await fetch(url(`/api/projects/${film.id}/render`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(queued.status).toBe(202);
+    type Job = { status: string; kind: string; shotId: string };
+    const jobs = async () => (await (await fetch(url(`/api/projects/${film.id}/jobs`))).json()) as Job[];
+    // Kill it while pictures are being drawn, after some shots finished.
+    await until(
+      async () => {
+        const list = await jobs();
+        const finished = list.filter((j) => j.kind === 'previews' && j.status === 'succeeded').length;
+        return finished >= 1 && list.some((j) => j.status === 'running' && j.kind !== 'speech') ? true : null;
+      },
+      120_000,
+      25,
+    );
+    server.kill('SIGKILL');
+    await new Promise((resolve) => server!.once('exit', resolve));
+    const beforeRestart = await jobs().catch(() => null);
+    expect(beforeRestart).toBeNull();
+
+    server = await startServer(port);
+    const settled = await until(
+      async () => {
+        const list = await jobs();
+        return list.every((j) => j.status === 'succeeded') ? list : null;
+      },
+      240_000,
+      200,
+    );
+    const project = (await (await fetch(url(`/api/projects/${film.id}`))).json()) as {
+      scenes: { shots: { id: string }[] }[];
+    };
+    const shots = project.scenes.flatMap((s) => s.shots);
+    expect(shots).toHaveLength(8);
+    for (const shot of shots) {
+      const takes = (await (await fetch(url(`/api/shots/${shot.id}/takes`))).json()) as {
+        status: string;
+        chosen: boolean;
+      }[];
+      expect(takes.filter((t) => t.status === 'succeeded')).toHaveLength(1);
+      expect(takes.find((t) => t.chosen)?.status).toBe('succeeded');
+    }
+    expect(settled.filter((j) => j.kind === 'previews')).toHaveLength(8);
+    expect(leftovers(dataDir)).toEqual([]);
+  }, 420_000);
+});
