@@ -42,9 +42,13 @@ export function ProviderCard({ provider }: { provider: ProviderDescription }) {
           ))}
         </ul>
       )}
-      {provider.models.map((m) => (
-        <ModelCapabilities key={m.model} caps={m} />
-      ))}
+      {provider.models.length > 0 && (
+        <div className="models">
+          {provider.models.map((m) => (
+            <ModelCapabilities key={m.model} caps={m} />
+          ))}
+        </div>
+      )}
     </li>
   );
 }

@@ -27,7 +27,11 @@ export function CardRender({ projectId, shotId }: { projectId: string; shotId: s
       </span>
       {active && <ProgressBar value={progress?.progress ?? 0} label="Render progress" />}
       {status === 'failed' && progress?.error && (
-        <span className="card-error" role="note">
+        <span
+          className="card-error"
+          role="note"
+          title={`${progress.error.code}: ${progress.error.message}. ${progress.error.advice}`}
+        >
           <code>{progress.error.code}</code> {progress.error.advice}
         </span>
       )}
