@@ -38,6 +38,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger,
     // Fastify logs method, url and status, never bodies or headers: those may carry keys.
     bodyLimit: 2 * 1024 * 1024,
+    // Long ids reach our own validation (400 in the error shape) instead of the router's bare 414.
+    routerOptions: { maxParamLength: 2000 },
   }).withTypeProvider();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 

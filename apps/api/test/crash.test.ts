@@ -102,5 +102,5 @@ describe('crash safety', () => {
     }
     expect(settled.filter((j) => j.kind === 'previews')).toHaveLength(8);
     expect(leftovers(dataDir)).toEqual([]);
-  }, 420_000);
+  }, 720_000);
 });
