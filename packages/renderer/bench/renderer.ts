@@ -9,7 +9,13 @@ import { rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SAMPLE_PRODUCTIONS } from '@ministudio/domain';
-import { DEFAULT_CRF, houseVideoCodecArgs, NO_RUN_OPTIONS, runFfmpeg } from '@ministudio/media';
+import {
+  DEFAULT_CRF,
+  DEFAULT_PRESET,
+  houseVideoCodecArgs,
+  NO_RUN_OPTIONS,
+  runFfmpeg,
+} from '@ministudio/media';
 import {
   createEspeakSpeechProvider,
   createLocalVideoProvider,
@@ -22,7 +28,8 @@ const WIDTH = 1280;
 const HEIGHT = 720;
 const FPS = 24;
 const RUNS = 3;
-const PRESET = DEFAULT_LOCAL_OPTIONS.preset ?? 'veryfast';
+// The provider's own preset unless RENDERER_PRESET asks for another (to compare presets on one machine).
+const PRESET = process.env.RENDERER_PRESET ?? DEFAULT_LOCAL_OPTIONS.preset ?? DEFAULT_PRESET;
 const TARGETS = { realtime_factor_min: 4, floor_ratio_max: 2, peak_rss_mb_max: 500 };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -30,7 +37,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function renderSample(dir: string): Promise<{ seconds: number; filmSeconds: number; frames: number }> {
   const context = { signal: new AbortController().signal, onProgress: () => undefined, workDir: dir };
   const speech = createEspeakSpeechProvider();
-  const provider = createLocalVideoProvider();
+  const provider = createLocalVideoProvider({ ...DEFAULT_LOCAL_OPTIONS, preset: PRESET });
   const started = performance.now();
   let filmSeconds = 0;
   for (const s of shotsFromProduction(SAMPLE_PRODUCTIONS[0]!)) {

@@ -21,7 +21,10 @@ export const ANIMATIC_MODEL = 'animatic-v1';
 export interface LocalVideoProviderOptions {
   /** Draw the lower-third caption (action and the line being spoken). */
   captions: boolean;
-  /** x264 preset and CRF; null takes the media package's house defaults. Flat animatic frames lose nothing at ultrafast. */
+  /**
+   * x264 preset and CRF; null takes the media package's house defaults (veryfast, CRF 20), which also keeps
+   * animatic clips in the same format as every other clip. Measured against ultrafast in docs/benchmarks.md.
+   */
   preset: string | null;
   crf: number | null;
   /** How many environment plates to keep drawn in memory. */
@@ -30,7 +33,7 @@ export interface LocalVideoProviderOptions {
 
 export const DEFAULT_LOCAL_OPTIONS: LocalVideoProviderOptions = {
   captions: true,
-  preset: 'ultrafast',
+  preset: null,
   crf: null,
   plateCacheSize: 8,
 };
