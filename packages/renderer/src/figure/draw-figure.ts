@@ -144,6 +144,7 @@ export function drawFigure(
   fill(look.skin, () => ctx.ellipse(headX, headY, rx, ry, 0, 0, Math.PI * 2));
   drawFace(ctx, look, pose, headX, headY, rx, ry, tone, pixel);
   drawHairFront(look, headX, headY, rx, ry, fill, ctx);
+  drawBrows(ctx, look, pose.face, headX, headY, rx, ry, tone, pixel);
   if (look.glasses) {
     ctx.strokeStyle = css({ r: 40, g: 40, b: 48 }, 1);
     ctx.lineWidth = Math.max(pixel * 1.5, rx * 0.05);
@@ -199,9 +200,9 @@ function drawHairFront(
 ): void {
   if (look.hairStyle === 'none' || look.hairStyle === 'bald') return;
   fill(look.hair, () => {
-    ctx.ellipse(x, y - ry * 0.35, rx * 1.06, ry * 0.72, 0, Math.PI, 0);
+    ctx.ellipse(x, y - ry * 0.5, rx * 1.04, ry * 0.6, 0, Math.PI, 0);
     // A fringe across the forehead, lower at one side.
-    ctx.quadraticCurveTo(x + rx * 0.4, y - ry * 0.3, x - rx * 1.06, y - ry * 0.3);
+    ctx.quadraticCurveTo(x + rx * 0.4, y - ry * 0.46, x - rx * 1.04, y - ry * 0.5);
     ctx.closePath();
   });
 }
@@ -238,17 +239,6 @@ function drawFace(
       ctx.arc(ex, eyeY, eyeR * 0.35 * Math.min(1, open), 0, Math.PI * 2);
       ctx.fill();
     }
-    // Brows: lift raises both ends, tilt drops the inner end (angry) or raises it (worried).
-    const browY = eyeY - eyeR * 1.6 - face.browLift * ry * 0.18;
-    const inner = ex - side * eyeR * 1.1;
-    const outer = ex + side * eyeR * 1.2;
-    ctx.strokeStyle = css(mix(tone(look.hair), { r: 30, g: 25, b: 20 }, 0.4), 1);
-    ctx.lineWidth = Math.max(pixel * 1.5, ry * 0.05);
-    ctx.lineCap = 'round';
-    ctx.beginPath();
-    ctx.moveTo(inner, browY + face.browTilt * ry * 0.1);
-    ctx.lineTo(outer, browY - face.browTilt * ry * 0.03);
-    ctx.stroke();
   }
   const mouthY = y + ry * 0.5;
   const halfW = rx * 0.32 * face.mouthWidth;
@@ -269,6 +259,37 @@ function drawFace(
     ctx.beginPath();
     ctx.moveTo(x - halfW, mouthY - curve * 0.5);
     ctx.quadraticCurveTo(x, mouthY + curve, x + halfW, mouthY - curve * 0.5);
+    ctx.stroke();
+  }
+}
+
+/** Brows go over the fringe, as in most cartoons, so an expression never hides under the hair. */
+function drawBrows(
+  ctx: SKRSContext2D,
+  look: CharacterLook,
+  face: FaceShape,
+  x: number,
+  y: number,
+  rx: number,
+  ry: number,
+  tone: (c: Rgb) => Rgb,
+  pixel: number,
+): void {
+  const eyeY = y - ry * 0.05;
+  const eyeDX = rx * 0.38;
+  const eyeR = rx * 0.16;
+  for (const side of [-1, 1]) {
+    const ex = x + side * eyeDX;
+    // Brows: lift raises both ends, tilt drops the inner end (angry) or raises it (worried).
+    const browY = eyeY - eyeR * 1.6 - face.browLift * ry * 0.18;
+    const inner = ex - side * eyeR * 1.1;
+    const outer = ex + side * eyeR * 1.2;
+    ctx.strokeStyle = css(mix(tone(look.hair), { r: 30, g: 25, b: 20 }, 0.4), 1);
+    ctx.lineWidth = Math.max(pixel * 1.5, ry * 0.05);
+    ctx.lineCap = 'round';
+    ctx.beginPath();
+    ctx.moveTo(inner, browY + face.browTilt * ry * 0.1);
+    ctx.lineTo(outer, browY - face.browTilt * ry * 0.03);
     ctx.stroke();
   }
 }
