@@ -62,6 +62,17 @@ function outputName(request: VideoRequest, seed: number): string {
   return `local-${safe}-${seed}-${request.width}x${request.height}-${request.fps}.mp4`;
 }
 
+/**
+ * An environment reference image stands in as the locked plate when the environment has none of its own:
+ * it is the one kind of reference this model takes.
+ */
+function withReferencePlate(request: VideoRequest): VideoRequest['shot'] {
+  const env = request.shot.environment;
+  if (!env || env.plate) return request.shot;
+  const reference = request.references.find((r) => r.kind === 'environment' && r.owner === env.key);
+  return reference ? { ...request.shot, environment: { ...env, plate: reference.image } } : request.shot;
+}
+
 /** The built-in provider: draws every shot as an animatic, offline and deterministic. */
 export function createLocalVideoProvider(
   options: LocalVideoProviderOptions = DEFAULT_LOCAL_OPTIONS,
@@ -111,9 +122,10 @@ export function createLocalVideoProvider(
       if (request.firstFrame)
         notes.push('The animatic draws from the shot’s structure; the first frame was not used.');
       try {
-        const { plate } = await plates.plateFor(request.shot, width, height);
+        const shot = withReferencePlate(request);
+        const { plate } = await plates.plateFor(shot, width, height);
         const result = await renderShot({
-          shot: request.shot,
+          shot,
           width,
           height,
           fps,

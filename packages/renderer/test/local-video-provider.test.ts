@@ -1,6 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { deriveShotSeed, ProviderError, type ShotContext } from '@ministudio/domain';
 import { probe } from '@ministudio/media';
+import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import {
   ANIMATIC_MODEL,
@@ -158,6 +161,44 @@ describe('local video provider', () => {
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as ProviderError).code).toBe('cancelled');
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('uses an environment reference image as the plate', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'set.png');
+    const canvas = createCanvas(64, 36);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#c03020';
+    ctx.fillRect(0, 0, 64, 36);
+    writeFileSync(file, canvas.toBuffer('image/png'));
+    const shot = contextBytes()[0]!.shot;
+    const image = { path: file, mime: 'image/png', sha256: 'b'.repeat(64) };
+    const result = await provider.generate(
+      request(shot, {
+        durationSeconds: 0.5,
+        references: [{ kind: 'environment', owner: shot.environment!.key, image }],
+      }),
+      jobContext(dir),
+    );
+    // Top-left corner, far from the people and the caption: the reference's red, give or take H.264.
+    const pixel = execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-i',
+      result.path,
+      '-frames:v',
+      '1',
+      '-vf',
+      'crop=4:4:0:0',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      '-',
+    ]);
+    expect(Math.abs(pixel[0]! - 0xc0)).toBeLessThan(12);
+    expect(Math.abs(pixel[1]! - 0x30)).toBeLessThan(12);
+    expect(Math.abs(pixel[2]! - 0x20)).toBeLessThan(12);
   });
 
   it('rejects what it cannot render with typed errors', async () => {
