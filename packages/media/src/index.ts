@@ -16,5 +16,6 @@ export * from './previews';
 export * from './probe';
 export * from './progress';
 export * from './raw-video-encoder';
+export * from './retime';
 export * from './runner';
 export * from './stills';

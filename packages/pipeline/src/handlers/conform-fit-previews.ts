@@ -10,6 +10,7 @@ import {
   makeWaveformPeaks,
   probe,
   probeVideo,
+  retimeClip,
 } from '@ministudio/media';
 import { depOfKind, type HandlerContext } from './context';
 import type {
@@ -53,9 +54,25 @@ export async function runConform(payload: ConformPayload, ctx: HandlerContext): 
 export async function runFit(payload: FitPayload, ctx: HandlerContext): Promise<FitOutput> {
   const picture = depOfKind<PictureOutput>(ctx.deps, 'picture');
   const conformed = depOfKind<ConformOutput>(ctx.deps, 'conform');
-  const clip = await ctx.io.fetch(conformed.assetId);
+  let clip = await ctx.io.fetch(conformed.assetId);
   const output = path.join(ctx.io.workDir, 'fitted.mp4');
   let applied = 'none';
+  // A provider that could only make a nearby length (6 s for a 5.2 s shot): bring the picture to the shot's length.
+  const fps = Math.round((await probeVideo(clip)).video.fps);
+  let retimedFromSeconds: number | null = null;
+  if (Math.abs(conformed.durationSeconds - picture.durationSeconds) > 0.5 / fps) {
+    const retimed = await retimeClip(
+      clip,
+      path.join(ctx.io.workDir, 'retimed.mp4'),
+      picture.durationSeconds,
+      {
+        signal: ctx.signal,
+        onProgress: null,
+      },
+    );
+    retimedFromSeconds = conformed.durationSeconds;
+    clip = retimed.path;
+  }
   if (picture.speechTrackAssetId) {
     const result = await fitSpeech(clip, await ctx.io.fetch(picture.speechTrackAssetId), output, {
       signal: ctx.signal,
@@ -87,6 +104,7 @@ export async function runFit(payload: FitPayload, ctx: HandlerContext): Promise<
     durationSeconds: videoEnd,
     applied,
     residualSeconds: Math.abs(videoEnd - audioEnd),
+    retimedFromSeconds,
   };
 }
 

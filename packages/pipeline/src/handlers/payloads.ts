@@ -92,6 +92,8 @@ export interface FitOutput {
   applied: string;
   /** |audio end − video end| measured on the result, seconds. */
   residualSeconds: number;
+  /** The provider's length when it differed from the shot's and the picture was trimmed or held. */
+  retimedFromSeconds: number | null;
 }
 
 export type PreviewsPayload = Record<string, never>;

@@ -318,6 +318,11 @@ export class RenderService {
       };
       const notes = [...(JSON.parse(take.notes) as string[]), ...picture.notes];
       if (fit.applied !== 'none') notes.push(`Speech fitted to picture: ${fit.applied.replace('-', ' ')}.`);
+      if (fit.retimedFromSeconds !== null) {
+        notes.push(
+          `The provider made ${Number(fit.retimedFromSeconds.toFixed(2))} s; the picture was fitted to the shot's ${Number(fit.durationSeconds.toFixed(2))} s.`,
+        );
+      }
       const done = await db.take.updateMany({
         where: { id: take.id, status: 'rendering' },
         data: {
