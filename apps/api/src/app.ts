@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import sse from '@fastify/sse';
 import fastifyStatic from '@fastify/static';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { StudioConfig } from './config';
 import dbPlugin from './plugins/db';
 import errorHandler from './plugins/error-handler';
@@ -25,7 +25,7 @@ import workerRoutes from './routes/worker';
 import { MAX_IMAGE_BYTES } from './services/uploads';
 
 export type AppOptions = Pick<StudioConfig, 'dataDir' | 'webDir' | 'seedSamples' | 'workerToken'> & {
-  logger: boolean | { level: string };
+  logger: FastifyServerOptions['logger'];
   render: RenderPluginOptions;
 };
 
