@@ -15,7 +15,21 @@ const app = await buildApp({
   webDir: config.webDir,
   seedSamples: config.seedSamples,
   workerToken: config.workerToken,
-  logger: { level: config.logLevel },
+  // Readable lines in a terminal; JSON lines (for log collectors) otherwise.
+  logger: process.stdout.isTTY
+    ? {
+        level: config.logLevel,
+        transport: {
+          target: 'pino-pretty',
+          options: {
+            translateTime: 'HH:MM:ss',
+            singleLine: true,
+            ignore: 'pid,hostname,reqId,req,res,responseTime',
+            messageFormat: '{msg} {req.method} {req.url}{res.statusCode}',
+          },
+        },
+      }
+    : { level: config.logLevel },
   render: {
     concurrency: config.concurrency,
     env: process.env,
