@@ -99,7 +99,12 @@ function machine(): string {
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
   const ffmpeg = execFileSync('ffmpeg', ['-version'], { encoding: 'utf8' }).split('\n')[0] ?? '';
   const memory = `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`;
-  return `${os.availableParallelism()} cores (nproc), ${cpu}, ${memory} RAM, ${ffmpeg.replace(/ Copyright.*/, '')}, Node ${process.version}`;
+  // The machine is shared: the load says how much of it the two sides of this run really had.
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  return `${os.availableParallelism()} cores (nproc), ${cpu}, ${memory} RAM, ${ffmpeg.replace(/ Copyright.*/, '')}, Node ${process.version}, load average ${load} at the end`;
 }
 
 async function writeSection(body: string): Promise<void> {
