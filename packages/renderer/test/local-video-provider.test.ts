@@ -201,6 +201,26 @@ describe('local video provider', () => {
     expect(Math.abs(pixel[2]! - 0x20)).toBeLessThan(12);
   });
 
+  it('renders a bare stage: no environment, no cast, narration only', async () => {
+    const dir = tempDir();
+    const s = contextBytes()[0]!;
+    const { placed } = await placeLines(s.lines, speech, jobContext(dir), 0.1, 0.3);
+    const bare: ShotContext = {
+      ...s.shot,
+      environment: null,
+      characters: [],
+      speech: placed,
+      style: 'a hand-drawn look',
+    };
+    const result = await provider.generate(
+      request(bare, { durationSeconds: 3, width: 180, height: 320 }),
+      jobContext(dir),
+    );
+    const info = await probe(result.path);
+    expect(info.video).toMatchObject({ width: 180, height: 320 });
+    expect(info.audio).not.toBeNull();
+  });
+
   it('rejects what it cannot render with typed errors', async () => {
     const shot = contextBytes()[0]!.shot;
     const code = (p: Promise<unknown>) =>
