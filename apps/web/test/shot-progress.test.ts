@@ -76,6 +76,7 @@ describe('shotStatus', () => {
     chosenTakeId,
     status: chosenTakeId ? ('succeeded' as const) : null,
     stale,
+    posterUrl: null,
   });
 
   it('follows the chosen take and its staleness', () => {

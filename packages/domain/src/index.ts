@@ -8,5 +8,6 @@ export * from './schemas/api';
 export * from './schemas/fields';
 export * from './schemas/helpers';
 export * from './schemas/production';
+export * from './schemas/render';
 export * from './seed';
 export * from './vocabulary';

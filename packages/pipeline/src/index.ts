@@ -30,4 +30,3 @@ export {
   RenderService,
   type ShotOutcome,
 } from './service/render-service';
-export type { TakeView } from './service/takes';

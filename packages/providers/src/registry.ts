@@ -1,4 +1,9 @@
-import type { SpeechProvider, VideoCapabilities, VideoProvider } from '@ministudio/domain';
+import type {
+  ProviderDescription,
+  SpeechProvider,
+  VideoCapabilities,
+  VideoProvider,
+} from '@ministudio/domain';
 import { GoogleAuth } from './auth/google-auth';
 import { intSetting, isSecretName, loadSettings, type ProviderSettings } from './config';
 import type { LogFn } from './http/client';
@@ -26,24 +31,8 @@ export interface ProviderRegistryOptions {
   log?: LogFn | null;
 }
 
-export interface SettingDescription {
-  name: string;
-  set: boolean;
-  secret: boolean;
-}
-
-/** Safe for the browser: names and booleans only, never a value. */
-export interface ProviderDescription {
-  id: string;
-  label: string;
-  kind: 'video' | 'speech';
-  configured: boolean;
-  models: VideoCapabilities[];
-  /** The names that configure it (any one of the alternatives in `required`, plus optional ones). */
-  settings: SettingDescription[];
-  /** What must be set, as alternatives: e.g. [["GEMINI_API_KEY"]]; [] = nothing (built in). */
-  required: string[][];
-}
+/** The browser-safe descriptions are defined once, in the domain package (names and booleans, never a value). */
+export type { ProviderDescription, ProviderSetting as SettingDescription } from '@ministudio/domain';
 
 export interface ProviderRegistry {
   video(id: string): VideoProvider | null;

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ProviderDescription } from '@ministudio/domain';
 import Type from 'typebox';
 import { HttpError } from '../lib/http-error';
 
@@ -11,7 +12,7 @@ const providers: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['providers'],
         description:
           'Video and speech providers, configured or not, with their models’ capabilities and the setting names that configure them.',
-        response: { 200: Type.Array(Type.Unknown()) },
+        response: { 200: Type.Array(ProviderDescription) },
       },
     },
     async () => app.providers.describe(),

@@ -1,5 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, FAILURE_ADVICE, type FailureCode } from '@ministudio/domain';
+import {
+  ErrorBody,
+  FAILURE_ADVICE,
+  type FailureCode,
+  JobSummary,
+  ProviderDescription,
+  RenderBody,
+  RenderStart,
+  ShotCheck,
+  ShotState,
+  TakeView,
+} from '@ministudio/domain';
 import { type JobRecord, RenderRefused, toJobRecord } from '@ministudio/pipeline';
 import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
@@ -9,25 +20,7 @@ import { IdParams } from './common';
 
 const tags = ['render'];
 
-export const JobSummary = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  shotId: Type.Union([Type.String(), Type.Null()]),
-  takeId: Type.Union([Type.String(), Type.Null()]),
-  status: Type.String({ description: 'queued, running, succeeded, failed or cancelled' }),
-  progress: Type.Number({ minimum: 0, maximum: 1 }),
-  attempts: Type.Integer(),
-  maxAttempts: Type.Integer(),
-  error: Type.Union([
-    Type.Object({ code: Type.String(), message: Type.String(), advice: Type.String() }),
-    Type.Null(),
-  ]),
-  createdAt: Type.String(),
-  startedAt: Type.Union([Type.String(), Type.Null()]),
-  finishedAt: Type.Union([Type.String(), Type.Null()]),
-});
-
-export function jobSummary(job: JobRecord) {
+export function jobSummary(job: JobRecord): JobSummary {
   return {
     id: job.id,
     kind: job.kind,
@@ -46,32 +39,6 @@ export function jobSummary(job: JobRecord) {
     finishedAt: job.finishedAt,
   };
 }
-
-const TakeSchema = Type.Object({
-  id: Type.String(),
-  shotId: Type.String(),
-  number: Type.Integer(),
-  status: Type.String(),
-  inputHash: Type.String(),
-  prompt: Type.String(),
-  seed: Type.Union([Type.Integer(), Type.Null()]),
-  seedApplied: Type.Boolean(),
-  provider: Type.String(),
-  model: Type.String(),
-  durationSeconds: Type.Union([Type.Number(), Type.Null()]),
-  pinned: Type.Boolean(),
-  chosen: Type.Boolean(),
-  stale: Type.Boolean(),
-  notes: Type.Array(Type.String()),
-  createdAt: Type.String(),
-  urls: Type.Object({
-    video: Type.Union([Type.String(), Type.Null()]),
-    proxy: Type.Union([Type.String(), Type.Null()]),
-    poster: Type.Union([Type.String(), Type.Null()]),
-    filmstrip: Type.Union([Type.String(), Type.Null()]),
-    waveform: Type.Union([Type.String(), Type.Null()]),
-  }),
-});
 
 function refusal(error: unknown): never {
   if (error instanceof RenderRefused) throw new HttpError(error.code, error.message, error.details);
@@ -93,20 +60,9 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Renders every selected shot that has no current take (all shots when the body is {}). Unchanged shots reuse their take; a render already on its way is not started twice. Shots a provider cannot take are refused with 422 and each broken constraint in details.shots.',
         params: IdParams,
-        body: Type.Object(
-          {
-            sceneIds: Type.Optional(Type.Array(Type.String(), { maxItems: 500 })),
-            shotIds: Type.Optional(Type.Array(Type.String(), { maxItems: 5000 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: RenderBody,
         response: {
-          202: Type.Object({
-            jobs: Type.Array(JobSummary),
-            shots: Type.Array(
-              Type.Object({ shotId: Type.String(), takeId: Type.String(), outcome: Type.String() }),
-            ),
-          }),
+          202: RenderStart,
           400: ErrorBody,
           404: ErrorBody,
           422: ErrorBody,
@@ -128,20 +84,7 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
         description: 'Checks every shot against its provider’s capabilities without rendering.',
         params: IdParams,
         response: {
-          200: Type.Array(
-            Type.Object({
-              shotId: Type.String(),
-              violations: Type.Array(
-                Type.Object({
-                  constraint: Type.String(),
-                  field: Type.String(),
-                  message: Type.String(),
-                  fix: Type.String(),
-                }),
-              ),
-              notes: Type.Array(Type.String()),
-            }),
-          ),
+          200: Type.Array(ShotCheck),
           404: ErrorBody,
         },
       },
@@ -182,14 +125,7 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
         description: 'Each shot’s chosen take and whether the shot changed since it was rendered (stale).',
         params: IdParams,
         response: {
-          200: Type.Array(
-            Type.Object({
-              shotId: Type.String(),
-              chosenTakeId: Type.Union([Type.String(), Type.Null()]),
-              status: Type.Union([Type.String(), Type.Null()]),
-              stale: Type.Boolean(),
-            }),
-          ),
+          200: Type.Array(ShotState),
           404: ErrorBody,
         },
       },
@@ -199,7 +135,7 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/shots/:id/takes',
-    { schema: { tags, params: IdParams, response: { 200: Type.Array(TakeSchema), 404: ErrorBody } } },
+    { schema: { tags, params: IdParams, response: { 200: Type.Array(TakeView), 404: ErrorBody } } },
     async (request) => {
       const project = await loadProjectView(db, await projectOfShot(db, request.params.id));
       return service.takes(project, request.params.id).catch(refusal);
@@ -218,7 +154,7 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
           { pinned: Type.Optional(Type.Boolean()), chosen: Type.Optional(Type.Literal(true)) },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: TakeSchema, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        response: { 200: TakeView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
     async (request) => {

@@ -1,10 +1,6 @@
-import type { FailureCode } from '@ministudio/domain';
+import type { FailureCode, JobKind, JobStatus } from '@ministudio/domain';
 
-export const JOB_KINDS = ['speech', 'picture', 'conform', 'fit', 'previews', 'film'] as const;
-export type JobKind = (typeof JOB_KINDS)[number];
-
-export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+export { JOB_KINDS, JOB_STATUSES, type JobKind, type JobStatus } from '@ministudio/domain';
 
 /** A job to add, before it has an id. `after` names other specs of the same batch by `ref`, or existing job ids. */
 export interface JobSpec {

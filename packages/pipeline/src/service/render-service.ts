@@ -1,6 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AssetStore, Db } from '@ministudio/db';
-import type { ProjectView, ShotView, VideoCapabilities } from '@ministudio/domain';
+import type {
+  ProjectView,
+  ShotState,
+  ShotView,
+  TakeStatus,
+  TakeView,
+  VideoCapabilities,
+} from '@ministudio/domain';
 import type { ProviderRegistry, Violation } from '@ministudio/providers';
 import type {
   ConformOutput,
@@ -14,7 +21,7 @@ import type { EventLog } from '../queue/event-log';
 import type { JobRecord, JobSpec } from '../queue/job-types';
 import { type Scheduler, toJobRecord } from '../queue/scheduler';
 import { type ProviderLookup, parseProviderChoice, planShot, type ShotPlan } from './plan-shot';
-import { ownedAssetIds, readTakeAssets, type TakeAssets, type TakeView, takeView } from './takes';
+import { ownedAssetIds, readTakeAssets, type TakeAssets, takeView } from './takes';
 
 export class RenderRefused extends Error {
   constructor(
@@ -472,9 +479,7 @@ export class RenderService {
   }
 
   /** Whether each shot's chosen take still matches the shot (stale = edited since it was rendered). */
-  async shotStates(
-    project: ProjectView,
-  ): Promise<{ shotId: string; chosenTakeId: string | null; status: string | null; stale: boolean }[]> {
+  async shotStates(project: ProjectView): Promise<ShotState[]> {
     const plans = this.plan(project);
     const shots = project.scenes.flatMap((s) => s.shots);
     const takes = await this.deps.db.take.findMany({
@@ -483,11 +488,13 @@ export class RenderService {
     const byId = new Map(takes.map((t) => [t.id, t]));
     return shots.map((shot) => {
       const take = shot.chosenTakeId ? byId.get(shot.chosenTakeId) : undefined;
+      const poster = take ? readTakeAssets(take).poster : undefined;
       return {
         shotId: shot.id,
         chosenTakeId: take?.id ?? null,
-        status: take?.status ?? null,
+        status: (take?.status as TakeStatus | undefined) ?? null,
         stale: take ? take.inputHash !== plans.get(shot.id)!.inputHash : false,
+        posterUrl: poster ? `/api/assets/${poster}` : null,
       };
     });
   }

@@ -1,4 +1,5 @@
 import type { Take } from '@ministudio/db';
+import type { TakeStatus, TakeView } from '@ministudio/domain';
 
 /** Files a take owns, by role. Speech files are shared between takes (cached by line) and are not listed. */
 export interface TakeAssets {
@@ -13,33 +14,6 @@ export interface TakeAssets {
   lines?: { character: string | null; text: string; startSeconds: number; durationSeconds: number }[];
 }
 
-export interface TakeView {
-  id: string;
-  shotId: string;
-  number: number;
-  status: string;
-  inputHash: string;
-  prompt: string;
-  seed: number | null;
-  seedApplied: boolean;
-  provider: string;
-  model: string;
-  durationSeconds: number | null;
-  pinned: boolean;
-  chosen: boolean;
-  /** The shot changed since this take was rendered. */
-  stale: boolean;
-  notes: string[];
-  createdAt: string;
-  urls: {
-    video: string | null;
-    proxy: string | null;
-    poster: string | null;
-    filmstrip: string | null;
-    waveform: string | null;
-  };
-}
-
 export function readTakeAssets(take: Take): TakeAssets {
   return JSON.parse(take.assets) as TakeAssets;
 }
@@ -51,7 +25,7 @@ export function takeView(take: Take, chosenTakeId: string | null, currentHash: s
     id: take.id,
     shotId: take.shotId,
     number: take.number,
-    status: take.status,
+    status: take.status as TakeStatus,
     inputHash: take.inputHash,
     prompt: take.prompt,
     seed: take.seed,

@@ -1,5 +1,5 @@
 import { useRender } from '../../app/session';
-import { useChosenTake, useShotCheck } from '../../render/render-queries';
+import { useShotCheck } from '../../render/render-queries';
 import { SHOT_STATUS_LABELS } from '../../render/shot-progress';
 import { ProgressBar } from './progress-bar';
 import { useShotRender } from './use-shot-render';
@@ -9,9 +9,9 @@ import { useShotRender } from './use-shot-render';
 
 export function CardRender({ projectId, shotId }: { projectId: string; shotId: string }) {
   const { progress, state, status } = useShotRender(projectId, shotId);
-  const take = useChosenTake(shotId, state?.chosenTakeId ?? null);
   const missing = useRender((s) => s.missing.includes(shotId));
-  const poster = take?.urls.poster ?? null;
+  // The shot states carry the chosen take's poster, so a card needs no request of its own.
+  const poster = state?.posterUrl ?? null;
   const active = status === 'queued' || status === 'rendering';
   return (
     <span className={`card-render${missing ? ' missing' : ''}`}>

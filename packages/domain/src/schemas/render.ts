@@ -1,0 +1,134 @@
+import Type, { type Static } from 'typebox';
+import type { VideoCapabilities } from '../providers';
+import { Nullable, StringEnum } from './helpers';
+
+// The render and provider routes' shapes (docs/api.md, "Rendering"): one definition for the API's
+// response schemas, the pipeline and the editor.
+
+export const JOB_KINDS = ['speech', 'picture', 'conform', 'fit', 'previews', 'film'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const TAKE_STATUSES = ['rendering', 'succeeded', 'failed', 'cancelled'] as const;
+export type TakeStatus = (typeof TAKE_STATUSES)[number];
+
+export const JobError = Type.Object({ code: Type.String(), message: Type.String(), advice: Type.String() });
+export type JobError = Static<typeof JobError>;
+
+export const JobSummary = Type.Object({
+  id: Type.String(),
+  kind: StringEnum(JOB_KINDS),
+  shotId: Nullable(Type.String()),
+  takeId: Nullable(Type.String()),
+  status: StringEnum(JOB_STATUSES),
+  progress: Type.Number({ minimum: 0, maximum: 1 }),
+  attempts: Type.Integer(),
+  maxAttempts: Type.Integer(),
+  error: Nullable(JobError),
+  createdAt: Type.String(),
+  startedAt: Nullable(Type.String()),
+  finishedAt: Nullable(Type.String()),
+});
+export type JobSummary = Static<typeof JobSummary>;
+
+export const TakeUrls = Type.Object({
+  video: Nullable(Type.String()),
+  proxy: Nullable(Type.String()),
+  poster: Nullable(Type.String()),
+  filmstrip: Nullable(Type.String()),
+  waveform: Nullable(Type.String()),
+});
+
+export const TakeView = Type.Object({
+  id: Type.String(),
+  shotId: Type.String(),
+  number: Type.Integer(),
+  status: StringEnum(TAKE_STATUSES),
+  inputHash: Type.String(),
+  prompt: Type.String(),
+  seed: Nullable(Type.Integer()),
+  seedApplied: Type.Boolean(),
+  provider: Type.String(),
+  model: Type.String(),
+  durationSeconds: Nullable(Type.Number()),
+  pinned: Type.Boolean(),
+  chosen: Type.Boolean(),
+  /** The shot changed since this take was rendered. */
+  stale: Type.Boolean(),
+  notes: Type.Array(Type.String()),
+  createdAt: Type.String(),
+  urls: TakeUrls,
+});
+export type TakeView = Static<typeof TakeView>;
+
+export const ShotState = Type.Object({
+  shotId: Type.String(),
+  chosenTakeId: Nullable(Type.String()),
+  status: Nullable(StringEnum(TAKE_STATUSES)),
+  stale: Type.Boolean(),
+  posterUrl: Nullable(Type.String()),
+});
+export type ShotState = Static<typeof ShotState>;
+
+export const Violation = Type.Object({
+  /** Machine id of the broken constraint, e.g. 'duration', 'references_with_first_frame'. */
+  constraint: Type.String(),
+  /** The shot field it concerns: duration, continuity, seed, references, prompt, size, provider. */
+  field: Type.String(),
+  message: Type.String(),
+  fix: Type.String(),
+});
+export type Violation = Static<typeof Violation>;
+
+export const ShotCheck = Type.Object({
+  shotId: Type.String(),
+  violations: Type.Array(Violation),
+  notes: Type.Array(Type.String()),
+});
+export type ShotCheck = Static<typeof ShotCheck>;
+
+export const RenderOutcome = StringEnum(['queued', 'cached', 'rendering'] as const);
+
+export const RenderStart = Type.Object({
+  jobs: Type.Array(JobSummary),
+  shots: Type.Array(Type.Object({ shotId: Type.String(), takeId: Type.String(), outcome: RenderOutcome })),
+});
+export type RenderStart = Static<typeof RenderStart>;
+
+export const RenderBody = Type.Object(
+  {
+    sceneIds: Type.Optional(Type.Array(Type.String(), { maxItems: 500 })),
+    shotIds: Type.Optional(Type.Array(Type.String(), { maxItems: 5000 })),
+  },
+  { additionalProperties: false },
+);
+export type RenderBody = Static<typeof RenderBody>;
+
+export const ProviderSetting = Type.Object({
+  name: Type.String(),
+  set: Type.Boolean(),
+  secret: Type.Boolean(),
+});
+export type ProviderSetting = Static<typeof ProviderSetting>;
+
+/** What the editor may know of a provider: names and booleans, never a key's value. */
+export const ProviderDescription = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  kind: StringEnum(['video', 'speech'] as const),
+  configured: Type.Boolean(),
+  // Any JSON: capability tables are typed in providers.ts and grow without a schema change here.
+  models: Type.Array(Type.Unsafe<VideoCapabilities>({})),
+  settings: Type.Array(ProviderSetting),
+  /** What must be set, as alternatives: [["GEMINI_API_KEY"]]; [] = nothing (built in). */
+  required: Type.Array(Type.Array(Type.String())),
+});
+export type ProviderDescription = Static<typeof ProviderDescription>;
+
+export interface Waveform {
+  peaksPerSecond: number;
+  durationSeconds: number;
+  peaks: number[];
+}
