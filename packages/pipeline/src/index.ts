@@ -15,6 +15,7 @@ export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelaySeconds } from './que
 export { jobSignal, toFailure } from './queue/run-context';
 export { Scheduler, type SchedulerOptions, toJobRecord } from './queue/scheduler';
 export { createRenderRuntime, type RenderRuntime, type RenderRuntimeOptions } from './runtime';
+export { FilmService } from './service/film-service';
 export {
   PIPELINE_VERSION,
   type ProviderLookup,
@@ -23,10 +24,11 @@ export {
   type ShotPlan,
   speechCacheKey,
 } from './service/plan-shot';
+export { RenderRefused } from './service/render-refused';
 export {
   providerLookup,
-  RenderRefused,
   type RenderSelection,
   RenderService,
   type ShotOutcome,
 } from './service/render-service';
+export { TakeBook } from './service/take-book';

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AssetStore, Db } from '@ministudio/db';
+import type { ProjectView } from '@ministudio/domain';
 import type { ProviderRegistry } from '@ministudio/providers';
 import { EmbeddedEngine, type Engine, type RunJob } from './engines/embedded-engine';
 import type { HandlerContext } from './handlers/context';
@@ -9,7 +10,10 @@ import { createLocalIO } from './io/local-io';
 import { EventLog } from './queue/event-log';
 import type { JobRecord } from './queue/job-types';
 import { Scheduler, type SchedulerOptions, toJobRecord } from './queue/scheduler';
-import { RenderService } from './service/render-service';
+import { FilmService } from './service/film-service';
+import { planProject } from './service/plan-shot';
+import { providerLookup, RenderService } from './service/render-service';
+import { TakeBook } from './service/take-book';
 
 export interface RenderRuntimeOptions {
   db: Db;
@@ -27,6 +31,8 @@ export interface RenderRuntime {
   scheduler: Scheduler;
   engine: Engine;
   service: RenderService;
+  takes: TakeBook;
+  film: FilmService;
   /** Dependencies of a job with their results (for workers). */
   dependenciesOf(job: JobRecord): Promise<JobRecord[]>;
   start(): Promise<void>;
@@ -53,26 +59,26 @@ export function createRenderRuntime(options: RenderRuntimeOptions): RenderRuntim
   const engine = options.engine
     ? options.engine(scheduler, runLocal)
     : new EmbeddedEngine(scheduler, runLocal, options.concurrency);
-  const service = new RenderService({
-    db,
-    store,
-    scheduler,
-    events,
-    providers,
-    wake: () => engine.wake(),
-    abort: (id) => engine.abort(id),
-  });
+  const wake = () => engine.wake();
+  const abort = (id: string) => engine.abort(id);
+  const lookup = providerLookup(providers);
+  const plan = (project: ProjectView) => planProject(project, lookup);
+  const takes = new TakeBook({ db, store, scheduler, events, abort, plan });
+  const service = new RenderService({ db, store, scheduler, events, providers, wake, abort, takes });
+  const film = new FilmService({ db, scheduler, wake });
   return {
     events,
     scheduler,
     engine,
     service,
+    takes,
+    film,
     dependenciesOf,
     async start() {
       // Nothing runs before start: whatever is in the work folder or half-written in the store is debris.
       await rm(path.join(options.dataDir, 'tmp'), { recursive: true, force: true });
       await store.sweepTemporaryFiles();
-      await service.recoverTakes();
+      await takes.recoverTakes();
       await engine.start();
     },
     async stop() {

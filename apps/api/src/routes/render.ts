@@ -130,7 +130,7 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => service.shotStates(await loadProjectView(db, request.params.id)),
+    async (request) => app.renderer.takes.shotStates(await loadProjectView(db, request.params.id)),
   );
 
   app.get(
@@ -138,7 +138,7 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { tags, params: IdParams, response: { 200: Type.Array(TakeView), 404: ErrorBody } } },
     async (request) => {
       const project = await loadProjectView(db, await projectOfShot(db, request.params.id));
-      return service.takes(project, request.params.id).catch(refusal);
+      return app.renderer.takes.takes(project, request.params.id).catch(refusal);
     },
   );
 
@@ -167,9 +167,10 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
       }
       if (request.body.pinned !== undefined)
         await db.take.update({ where: { id: take.id }, data: { pinned: request.body.pinned } });
-      if (request.body.chosen || request.body.pinned) await service.choose(take.shotId, take.id, true);
+      if (request.body.chosen || request.body.pinned)
+        await app.renderer.takes.choose(take.shotId, take.id, true);
       const project = await loadProjectView(db, await projectOfShot(db, take.shotId));
-      const views = await service.takes(project, take.shotId);
+      const views = await app.renderer.takes.takes(project, take.shotId);
       return views.find((v) => v.id === take.id)!;
     },
   );
@@ -185,7 +186,7 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const removed = await service.deleteTake(request.params.id).catch(refusal);
+      const removed = await app.renderer.takes.deleteTake(request.params.id).catch(refusal);
       return { removedFiles: removed.length };
     },
   );
@@ -202,7 +203,7 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const job = await service.film(await loadProjectView(db, request.params.id)).catch(refusal);
+      const job = await app.renderer.film.film(await loadProjectView(db, request.params.id)).catch(refusal);
       return reply.status(202).send({ job: jobSummary(job) });
     },
   );
@@ -228,7 +229,7 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
         select: { title: true },
       });
       if (!project) throw notFound('Project', request.params.id);
-      const assetId = await service.filmAsset(request.params.id);
+      const assetId = await app.renderer.film.filmAsset(request.params.id);
       if (!assetId)
         throw new HttpError(
           'not_found',

@@ -199,7 +199,7 @@ export class Scheduler {
   async fail(id: string, failure: JobFailure): Promise<JobRecord | null> {
     this.lastProgressWrite.delete(id);
     const row = await this.db.renderJob.findUnique({ where: { id } });
-    if (!row || row.status !== 'running') return null;
+    if (row?.status !== 'running') return null;
     if (failure.retryable && row.attempts < row.maxAttempts) {
       const delay = retryDelaySeconds(
         row.attempts,

@@ -267,3 +267,12 @@ function stripEmpty(state: CharacterState): CharacterState {
     Object.entries(state).filter(([, v]) => typeof v === 'string' && v.trim() !== ''),
   ) as CharacterState;
 }
+
+/** Plans of every shot of a project, by shot id. */
+export function planProject(project: ProjectView, providers: ProviderLookup): Map<string, ShotPlan> {
+  const plans = new Map<string, ShotPlan>();
+  for (const scene of project.scenes) {
+    for (const shot of scene.shots) plans.set(shot.id, planShot(project, scene, shot, providers));
+  }
+  return plans;
+}
