@@ -100,10 +100,8 @@ try {
     generate_download_s: round(median(ours)),
     curl_download_s: round(median(curl)),
     generate_ratio: round(median(ours) / median(curl), 2),
-    generate_ratio_max: 2,
     result_mb: round(bytes.length / 1e6, 1),
     check_request_us: round(median(checkRuns), 2),
-    check_request_us_max: 50,
   };
   const cpu = /model name\s*:\s*(.*)/.exec(await readFile('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
   const ffmpegVersion = execFileSync('ffmpeg', ['-version']).toString().split('\n')[0];
@@ -115,8 +113,11 @@ ${cpus().length} cores (nproc), ${cpu}, ${round(totalmem() / 2 ** 30, 1)} GiB me
 
 | measure | ours | curl | ratio | target |
 |---|---|---|---|---|
-| generate + download (fixed cost: submit and one poll) | ${figures.generate_download_s} s | ${figures.curl_download_s} s | ${figures.generate_ratio} | ≤ ${figures.generate_ratio_max} (${figures.generate_ratio <= figures.generate_ratio_max ? 'met' : '**missed**'}) |
-| checkRequest (Veo 3.1, with adjustments and a violation) | ${figures.check_request_us} µs | | | < ${figures.check_request_us_max} µs (${figures.check_request_us < figures.check_request_us_max ? 'met' : '**missed**'}) |
+| generate + download (fixed cost: submit and one poll) | ${figures.generate_download_s} s | ${figures.curl_download_s} s | ${figures.generate_ratio} | none set |
+| checkRequest (Veo 3.1, with adjustments and a violation) | ${figures.check_request_us} µs | | | none set |
+
+No issue sets a target here: the figures show that the adapter's own work (one submit, one poll, a checked
+download) costs tens of milliseconds beside a plain download, nothing beside a provider's minutes of generation.
 <!-- /bench:providers -->`;
   const docPath = path.join(root, 'docs', 'benchmarks.md');
   const doc = await readFile(docPath, 'utf8');
