@@ -124,6 +124,11 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
 
     const settled = await until(allSettled, 120_000);
     expect(settled.filter((j) => j.status !== 'succeeded')).toEqual([]);
+    // The animatic is drawn straight into the house format: conforming copies it rather than encoding again.
+    const conforms = await studio.app.db.renderJob.findMany({
+      where: { projectId: project.id, kind: 'conform' },
+    });
+    expect(conforms.map((row) => JSON.parse(row.result).copied)).toEqual([true, true]);
     const events = await progress;
     const running = events.filter(
       (e) => e.event === 'job' && (e.data as { status: string }).status === 'running',

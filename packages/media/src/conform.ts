@@ -1,6 +1,7 @@
 import { writeAtomically } from './atomic';
 import { MediaError } from './errors';
 import { type FfmpegJob, sec } from './ffmpeg-job';
+import { matchesHouseFormat, probeKeyframeTimes } from './house-check';
 import {
   DEFAULT_CRF,
   DEFAULT_PRESET,
@@ -18,6 +19,8 @@ export interface ConformResult {
   path: string;
   frames: number;
   durationSeconds: number;
+  /** The source was already in the house format and its streams were copied. */
+  copied: boolean;
 }
 
 /** Whole frames at the house rate covering the source picture (at least one). */
@@ -70,6 +73,32 @@ export function buildConformJob(
   };
 }
 
+/** Copies a clip that is already in the house format into a fresh file: no re-encoding, same guarantees. */
+export function buildRemuxJob(info: MediaInfo, output: string): FfmpegJob {
+  return {
+    inputs: [{ source: info.path, options: [] }],
+    filterComplex: null,
+    outputs: [
+      {
+        target: output,
+        options: [
+          '-map',
+          '0:v:0',
+          '-map',
+          '0:a:0',
+          '-c',
+          'copy',
+          '-map_metadata',
+          '-1',
+          '-map_chapters',
+          '-1',
+          ...FASTSTART_ARGS,
+        ],
+      },
+    ],
+  };
+}
+
 export interface ConformOptions extends JobOptions {
   preset: string | null;
   crf: number | null;
@@ -90,12 +119,14 @@ export async function conform(
   }
   const encoder = { preset: options.preset ?? DEFAULT_PRESET, crf: options.crf ?? DEFAULT_CRF };
   const frames = conformedFrameCount(info, house.fps);
+  // Normalised once: a clip already in the house format is copied, not encoded a second time.
+  const copied = matchesHouseFormat(info, house, await probeKeyframeTimes(input));
   await writeAtomically(output, (temp) =>
-    runFfmpeg(buildConformJob(info, house, temp, encoder), {
+    runFfmpeg(copied ? buildRemuxJob(info, temp) : buildConformJob(info, house, temp, encoder), {
       signal: options.signal,
       onProgress: options.onProgress,
       durationSeconds: frames / house.fps,
     }),
   );
-  return { path: output, frames, durationSeconds: frames / house.fps };
+  return { path: output, frames, durationSeconds: frames / house.fps, copied };
 }

@@ -8,6 +8,7 @@ export * from './ffmpeg-job';
 export * from './film-text';
 export * from './fit';
 export * from './frames';
+export * from './house-check';
 export * from './house-format';
 export * from './job-options';
 export * from './mix';

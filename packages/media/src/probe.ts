@@ -16,6 +16,8 @@ export interface VideoStreamInfo {
   variableFrameRate: boolean;
   durationSeconds: number | null;
   frameCount: number | null;
+  /** B-frames reorder pictures; the house format has none, so cuts at keyframes stay exact. */
+  hasBFrames: boolean;
 }
 
 export interface AudioStreamInfo {
@@ -86,6 +88,7 @@ export function toMediaInfo(path: string, data: FfprobeData, sizeBytes: number):
         variableFrameRate: isVariable(parseRate(v.r_frame_rate), parseRate(v.avg_frame_rate)),
         durationSeconds: numberOrNull(v.duration),
         frameCount: numberOrNull(v.nb_frames),
+        hasBFrames: (numberOrNull(v.has_b_frames) ?? 0) > 0,
       }
     : null;
   const audio: AudioStreamInfo | null = a

@@ -56,6 +56,7 @@ function fakeInfo(over: Partial<VideoStreamInfo>, audio: boolean): MediaInfo & {
       variableFrameRate: false,
       durationSeconds: 2,
       frameCount: 60,
+      hasBFrames: false,
       ...over,
     },
   };
@@ -135,7 +136,7 @@ describe('conform', () => {
       preset: null,
       crf: null,
     });
-    expect(result).toEqual({ path: out, frames: 48, durationSeconds: 2 });
+    expect(result).toEqual({ path: out, frames: 48, durationSeconds: 2, copied: false });
     await expectHouse(out, 48);
     expect(await keyframeTimes(out)).toEqual([0, 1]);
     expect(progress[0]).toBe(0);
@@ -204,5 +205,40 @@ describe('conform', () => {
     });
     await expect(started).rejects.toMatchObject({ code: 'cancelled' });
     expect(await listDir(sub)).toEqual([]);
+  });
+});
+
+describe('a clip already in the house format', () => {
+  it('is copied, not encoded again, and stays in the house format', async () => {
+    const source = await makeClip(path.join(dir, 'for-house.mp4'), { seconds: 2 });
+    const first = await conform(source, path.join(dir, 'house-1.mp4'), house);
+    expect(first.copied).toBe(false);
+    const second = await conform(first.path, path.join(dir, 'house-2.mp4'), house);
+    expect(second.copied).toBe(true);
+    expect(second.frames).toBe(first.frames);
+    expect(await keyframeTimes(second.path)).toEqual(await keyframeTimes(first.path));
+    expect(await ffprobeErrors(second.path)).toBe('');
+    const other = await conform(
+      first.path,
+      path.join(dir, 'house-3.mp4'),
+      createHouseFormat(160, 90, 24, 'letterbox'),
+    );
+    expect(other.copied).toBe(false);
+  });
+
+  it('is recognised only with every house property', async () => {
+    const { matchesHouseFormat } = await import('../src/index');
+    const base = fakeInfo(
+      { width: 320, height: 180, fps: 24, averageFps: 24, profile: 'High', durationSeconds: 2 },
+      true,
+    );
+    const ok = { ...base, audio: { ...base.audio!, sampleRate: 48000, channels: 2, durationSeconds: 2 } };
+    expect(matchesHouseFormat(ok, house, [0, 1])).toBe(true);
+    expect(matchesHouseFormat(ok, house, [0])).toBe(false);
+    expect(matchesHouseFormat({ ...ok, video: { ...ok.video, hasBFrames: true } }, house, [0, 1])).toBe(
+      false,
+    );
+    expect(matchesHouseFormat({ ...ok, video: { ...ok.video, fps: 25 } }, house, [0, 1])).toBe(false);
+    expect(matchesHouseFormat({ ...ok, audio: null }, house, [0, 1])).toBe(false);
   });
 });

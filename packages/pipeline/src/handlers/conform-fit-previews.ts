@@ -47,7 +47,7 @@ export async function runConform(payload: ConformPayload, ctx: HandlerContext): 
     height: house.height,
     cacheKey: null,
   });
-  return { assetId: stored.id, durationSeconds: result.durationSeconds };
+  return { assetId: stored.id, durationSeconds: result.durationSeconds, copied: result.copied };
 }
 
 /** Puts the speech on the picture so both end within a frame; a silent shot keeps its conformed clip. */

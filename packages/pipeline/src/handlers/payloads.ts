@@ -81,6 +81,8 @@ export interface ConformPayload {
 export interface ConformOutput {
   assetId: string;
   durationSeconds: number;
+  /** Already in the house format (the local renderer's clips): streams copied, not encoded again. */
+  copied: boolean;
 }
 
 export interface FitPayload {
