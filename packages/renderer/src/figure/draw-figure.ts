@@ -26,8 +26,8 @@ export function figureBounds(
   look: CharacterLook,
 ): { x: number; y: number; w: number; h: number } {
   const h = mark.height;
-  const w = h * 0.5 * look.width + h * 0.1;
-  // Generous: hair, arms, glow and idle motion all stay inside.
+  // Generous: hair, arms, glow and idle motion all stay inside; a hologram's halo is wider than its body.
+  const w = Math.max(h * 0.5 * look.width + h * 0.1, look.hologram ? h * 1.12 : 0);
   return { x: mark.x - w / 2, y: mark.floorY - h * 1.08, w, h: h * 1.12 };
 }
 
