@@ -108,8 +108,9 @@ export async function renderShot(options: RenderShotOptions): Promise<RenderShot
       const step = Math.max(1, Math.floor(drawer.frameCount / 100));
       for (let frame = 0; frame < drawer.frameCount; frame++) {
         if (signal?.aborted) break;
+        drawer.draw(frame);
         // Opaque frames: the premultiplied store equals straight RGBA, so no conversion is needed.
-        await encoder.write(drawer.render(frame).pixels);
+        await encoder.write(drawer.canvas.data());
         if (options.onProgress && (frame % step === 0 || frame === drawer.frameCount - 1)) {
           options.onProgress((frame + 1) / drawer.frameCount);
         }

@@ -22,28 +22,10 @@ export function drawPlateView(
   ctx.drawImage(plate, view.cx - sw / 2, view.cy - sh / 2, sw, sh, 0, 0, width, height);
 }
 
-/** The background's pixels held in memory, for frames built by row copies instead of read back. */
-export interface BackgroundPixels {
-  /** RGBA rows of the pre-scaled strip, read back once. */
-  data: Buffer;
-  stride: number;
-  /** The frame's top-left inside the strip. */
-  origin(frame: number): { x: number; y: number };
-}
-
 export interface Background {
   /** The views actually used per frame (pans and tilts snapped to whole pixels). */
   views: FrameViews[];
   draw(ctx: SKRSContext2D, frame: number): void;
-  /**
-   * Draws the frame's background rectangle (x, y, w, h) at the canvas origin, pixel for pixel what
-   * `draw` puts there; null when the background is resampled per frame.
-   */
-  drawRegion:
-    | ((ctx: SKRSContext2D, frame: number, x: number, y: number, w: number, h: number) => void)
-    | null;
-  /** Null when the background is resampled per frame (zooms, dollies). */
-  pixels: BackgroundPixels | null;
 }
 
 /**
@@ -63,8 +45,6 @@ export function createBackground(
     return {
       views,
       draw: (ctx, frame) => drawPlateView(ctx, plate, views[frame]!.background, width, height),
-      drawRegion: null,
-      pixels: null,
     };
   }
   const offsets = views.map((v) => {
@@ -85,28 +65,11 @@ export function createBackground(
   const stripCtx = strip.getContext('2d', { alpha: false });
   stripCtx.setTransform(zoom, 0, 0, zoom, -minX, -minY);
   stripCtx.drawImage(plate, 0, 0);
-  let pixels: BackgroundPixels | null = null;
   return {
     views: snapped,
     draw(ctx, frame) {
       const o = offsets[frame]!;
       ctx.drawImage(strip, o.x - minX, o.y - minY, width, height, 0, 0, width, height);
-    },
-    drawRegion(ctx, frame, x, y, w, h) {
-      const o = offsets[frame]!;
-      ctx.drawImage(strip, o.x - minX + x, o.y - minY + y, w, h, 0, 0, w, h);
-    },
-    get pixels() {
-      // Read back once, on first use: the strip is opaque, so its premultiplied store is straight RGBA.
-      pixels ??= {
-        data: strip.data(),
-        stride: strip.width * 4,
-        origin: (frame: number) => {
-          const o = offsets[frame]!;
-          return { x: o.x - minX, y: o.y - minY };
-        },
-      };
-      return pixels;
     },
   };
 }
