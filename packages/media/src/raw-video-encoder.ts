@@ -27,6 +27,12 @@ export interface RawVideoEncoderOptions {
   preset: string | null;
   crf: number | null;
   keyframeIntervalFrames: number | null;
+  /**
+   * How many frames will be written, when the caller knows: then picture and sound are encoded in one
+   * pass (the sound cut to the picture's known length). Null encodes the picture first and adds the
+   * sound once the frame count is known.
+   */
+  frameCount: number | null;
   /** Abort kills ffmpeg and removes the temporary files. */
   signal: AbortSignal | null;
 }
@@ -81,6 +87,37 @@ export function buildRawEncodeJob(
   };
 }
 
+/** One pass for a known frame count: raw frames on stdin and the audio cut to their length, with +faststart. */
+export function buildRawEncodeWithAudioJob(
+  options: RawVideoEncoderOptions & { frameCount: number },
+  stdin: PassThrough,
+  output: string,
+): FfmpegJob {
+  const raw = buildRawEncodeJob(options, stdin, output);
+  const seconds = options.frameCount / options.fps;
+  const audioInput = options.audio
+    ? { source: options.audio, options: [] }
+    : { source: 'anullsrc=r=48000:cl=stereo', options: ['-f', 'lavfi'] };
+  return {
+    inputs: [...raw.inputs, audioInput],
+    filterComplex: `[1:a]aresample=48000,aformat=channel_layouts=stereo,apad,atrim=0:${sec(seconds)}[a]`,
+    outputs: [
+      {
+        target: output,
+        options: [
+          '-map',
+          '0:v:0',
+          '-map',
+          '[a]',
+          ...houseVideoCodecArgs(options.fps, encoderSettings(options)),
+          ...houseAudioCodecArgs(),
+          ...FASTSTART_ARGS,
+        ],
+      },
+    ],
+  };
+}
+
 /**
  * Pass 2: copy the picture and add the audio, padded with silence or cut so it ends with the picture.
  * Done after the frame count is known, because `-shortest` over a pipe overshoots by a few frames.
@@ -132,7 +169,12 @@ export function createRawVideoEncoder(options: RawVideoEncoderOptions): RawVideo
   let abortController: AbortController | null = new AbortController();
   let muxing: Promise<void> | null = null;
 
-  const running: RunningFfmpeg = startFfmpeg(buildRawEncodeJob(options, stdin, videoTemp), {
+  const known = options.frameCount;
+  const job =
+    known !== null
+      ? buildRawEncodeWithAudioJob({ ...options, frameCount: known }, stdin, finalTemp)
+      : buildRawEncodeJob(options, stdin, videoTemp);
+  const running: RunningFfmpeg = startFfmpeg(job, {
     ...NO_RUN_OPTIONS,
     signal: abortController.signal,
   });
@@ -208,6 +250,14 @@ export function createRawVideoEncoder(options: RawVideoEncoderOptions): RawVideo
         if (failure) throw failure;
         if (frames === 0) throw new MediaError('invalid_argument', 'No frames were written');
         if ((state as string) === 'aborted') throw cancelledError();
+        if (known !== null) {
+          if (frames !== known) {
+            throw new MediaError('invalid_argument', `${known} frames were announced but ${frames} written`);
+          }
+          await rename(finalTemp, options.output);
+          state = 'done';
+          return { path: options.output };
+        }
         muxing = runFfmpeg(buildAudioMuxJob(videoTemp, options.audio, frames / options.fps, finalTemp), {
           ...NO_RUN_OPTIONS,
           signal: abortController?.signal ?? null,

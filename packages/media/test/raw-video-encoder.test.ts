@@ -30,6 +30,7 @@ function options(over: Partial<RawVideoEncoderOptions>): RawVideoEncoderOptions 
     preset: 'ultrafast',
     crf: null,
     keyframeIntervalFrames: null,
+    frameCount: null,
     signal: null,
     ...over,
   };
@@ -139,5 +140,29 @@ describe('createRawVideoEncoder', () => {
   it('computes raw frame sizes', () => {
     expect(rawFrameBytes(2, 2, 'rgb24')).toBe(12);
     expect(rawFrameBytes(2, 2, 'rgba')).toBe(16);
+  });
+});
+
+describe('createRawVideoEncoder with a known frame count', () => {
+  it('encodes picture and sound in one pass, ending together, with nothing left behind', async () => {
+    const tone = await makeTone(path.join(dir, 'tone.wav'), 1);
+    const encoder = createRawVideoEncoder(options({ preset: null, frameCount: 30, audio: tone }));
+    for (let i = 0; i < 30; i++) await encoder.write(frame(64, 36, 4, (i * 8) % 255));
+    const result = await encoder.finish();
+    expect((await listDir(dir)).sort()).toEqual(['out.mp4', 'tone.wav']);
+    const json = await ffprobeJson(result.path);
+    const video = json.streams.find((s) => s.codec_type === 'video')!;
+    const audio = json.streams.find((s) => s.codec_type === 'audio')!;
+    expect(video.profile).toBe('High');
+    expect(Number(video.nb_frames)).toBe(30);
+    expect(Math.abs(Number(audio.duration) - 2.5)).toBeLessThan(1 / 12);
+    expect(await keyframeTimes(result.path)).toEqual([0, 1, 2]);
+  });
+
+  it('refuses a finish with fewer frames than announced, leaving no file', async () => {
+    const encoder = createRawVideoEncoder(options({ frameCount: 10 }));
+    for (let i = 0; i < 4; i++) await encoder.write(frame(64, 36, 4, 0));
+    await expect(encoder.finish()).rejects.toThrow(/10 frames were announced but 4 written/);
+    expect(await listDir(dir)).toEqual([]);
   });
 });

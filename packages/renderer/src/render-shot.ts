@@ -102,6 +102,8 @@ export async function renderShot(options: RenderShotOptions): Promise<RenderShot
       preset: options.preset,
       crf: options.crf,
       keyframeIntervalFrames: null,
+      // The frame count is known up front, so picture and speech are encoded in one pass.
+      frameCount: drawer.frameCount,
       signal,
     });
     try {
