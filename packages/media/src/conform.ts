@@ -1,7 +1,7 @@
 import { writeAtomically } from './atomic';
 import { MediaError } from './errors';
 import { type FfmpegJob, sec } from './ffmpeg-job';
-import { matchesHouseFormat, probeKeyframeTimes } from './house-check';
+import { isInHouseFormat } from './house-check';
 import {
   DEFAULT_CRF,
   DEFAULT_PRESET,
@@ -120,7 +120,7 @@ export async function conform(
   const encoder = { preset: options.preset ?? DEFAULT_PRESET, crf: options.crf ?? DEFAULT_CRF };
   const frames = conformedFrameCount(info, house.fps);
   // Normalised once: a clip already in the house format is copied, not encoded a second time.
-  const copied = matchesHouseFormat(info, house, await probeKeyframeTimes(input));
+  const copied = await isInHouseFormat(info, house);
   await writeAtomically(output, (temp) =>
     runFfmpeg(copied ? buildRemuxJob(info, temp) : buildConformJob(info, house, temp, encoder), {
       signal: options.signal,

@@ -7,14 +7,11 @@ import type { MediaInfo, VideoStreamInfo } from './probe';
 const run = promisify(execFile);
 
 /**
- * Whether a clip is already in the house format (the local renderer's clips are), so conforming can copy
- * its streams instead of encoding them again. Pure: the probe and the keyframe times in, a yes or no out.
+ * Whether a clip's streams already have the house format's codecs, size, rate and sound (the local
+ * renderer's clips do). Pure. When they do, `keyframesEverySecond` decides whether conforming can copy
+ * the streams instead of encoding them again.
  */
-export function matchesHouseFormat(
-  info: MediaInfo & { video: VideoStreamInfo },
-  house: HouseFormat,
-  keyframeTimes: readonly number[],
-): boolean {
+export function streamsMatchHouse(info: MediaInfo & { video: VideoStreamInfo }, house: HouseFormat): boolean {
   const v = info.video;
   const a = info.audio;
   if (v.codec !== 'h264' || v.profile !== 'High' || v.pixelFormat !== 'yuv420p' || v.hasBFrames) return false;
@@ -23,13 +20,30 @@ export function matchesHouseFormat(
   if (!a || a.codec !== 'aac' || a.sampleRate !== 48000 || a.channels !== 2) return false;
   const videoSeconds = v.durationSeconds ?? info.durationSeconds;
   const audioSeconds = a.durationSeconds ?? info.durationSeconds;
-  if (Math.abs(videoSeconds - audioSeconds) > 1 / house.fps) return false;
-  // A keyframe at every whole second: what lets conformed clips join and cut by stream copy.
-  const frame = 1 / house.fps;
-  for (let second = 0; second < videoSeconds - frame / 2; second++) {
+  return Math.abs(videoSeconds - audioSeconds) <= 1 / house.fps;
+}
+
+/** A keyframe at every whole second: what lets conformed clips join and cut by stream copy. Pure. */
+export function keyframesEverySecond(
+  keyframeTimes: readonly number[],
+  durationSeconds: number,
+  fps: number,
+): boolean {
+  const frame = 1 / fps;
+  for (let second = 0; second < durationSeconds - frame / 2; second++) {
     if (!keyframeTimes.some((t) => Math.abs(t - second) < frame / 2)) return false;
   }
   return true;
+}
+
+/** Both checks; the keyframe probe (a second ffprobe) runs only for clips whose streams already match. */
+export async function isInHouseFormat(
+  info: MediaInfo & { video: VideoStreamInfo },
+  house: HouseFormat,
+): Promise<boolean> {
+  if (!streamsMatchHouse(info, house)) return false;
+  const seconds = info.video.durationSeconds ?? info.durationSeconds;
+  return keyframesEverySecond(await probeKeyframeTimes(info.path), seconds, house.fps);
 }
 
 /** Times of the video's keyframes, read without decoding the other frames. */

@@ -7,7 +7,9 @@ import {
   createHouseFormat,
   fitFilter,
   jobToArgs,
+  keyframesEverySecond,
   type MediaInfo,
+  streamsMatchHouse,
   type VideoStreamInfo,
 } from '../src/index';
 import {
@@ -227,18 +229,18 @@ describe('a clip already in the house format', () => {
   });
 
   it('is recognised only with every house property', async () => {
-    const { matchesHouseFormat } = await import('../src/index');
     const base = fakeInfo(
       { width: 320, height: 180, fps: 24, averageFps: 24, profile: 'High', durationSeconds: 2 },
       true,
     );
     const ok = { ...base, audio: { ...base.audio!, sampleRate: 48000, channels: 2, durationSeconds: 2 } };
-    expect(matchesHouseFormat(ok, house, [0, 1])).toBe(true);
-    expect(matchesHouseFormat(ok, house, [0])).toBe(false);
-    expect(matchesHouseFormat({ ...ok, video: { ...ok.video, hasBFrames: true } }, house, [0, 1])).toBe(
-      false,
-    );
-    expect(matchesHouseFormat({ ...ok, video: { ...ok.video, fps: 25 } }, house, [0, 1])).toBe(false);
-    expect(matchesHouseFormat({ ...ok, audio: null }, house, [0, 1])).toBe(false);
+    expect(streamsMatchHouse(ok, house)).toBe(true);
+    expect(streamsMatchHouse({ ...ok, video: { ...ok.video, hasBFrames: true } }, house)).toBe(false);
+    expect(streamsMatchHouse({ ...ok, video: { ...ok.video, fps: 25 } }, house)).toBe(false);
+    expect(streamsMatchHouse({ ...ok, audio: null }, house)).toBe(false);
+    expect(streamsMatchHouse({ ...ok, audio: { ...ok.audio, durationSeconds: 1.5 } }, house)).toBe(false);
+    expect(keyframesEverySecond([0, 1], 2, 24)).toBe(true);
+    expect(keyframesEverySecond([0], 2, 24)).toBe(false);
+    expect(keyframesEverySecond([0, 1.5], 2, 24)).toBe(false);
   });
 });
