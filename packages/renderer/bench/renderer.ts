@@ -164,7 +164,7 @@ try {
       `| peak RSS (renderer process) | ${figures.peak_rss_mb} MB | < ${TARGETS.peak_rss_mb_max} MB (${pass(figures.peak_rss_mb < TARGETS.peak_rss_mb_max)}) |`,
       '',
       `The floor alone runs at ${(film.filmSeconds / floorMedian).toFixed(2)}× real time on this machine and load, so ${TARGETS.realtime_factor_min}× real`,
-      `time leaves the renderer ${((film.filmSeconds / TARGETS.realtime_factor_min / floorMedian) * 1).toFixed(2)}× the floor: speech, drawing and the per-shot audio mux all share the two cores`,
+      `time leaves the renderer ${((film.filmSeconds / TARGETS.realtime_factor_min / floorMedian) * 1).toFixed(2)}× the floor: speech, drawing and reading frames back all share the two cores`,
       `with the encoder. \`RENDERER_PRESET=ultrafast pnpm bench renderer\` trades file size for speed.`,
       '',
       `Runs (ours / floor, s): ${ours.map((s, i) => `${s.toFixed(2)} / ${floors[i]!.toFixed(2)}`).join('; ')}.`,
