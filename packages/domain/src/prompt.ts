@@ -71,21 +71,41 @@ function stateWords(state: CharacterState): string {
     .join(', ');
 }
 
-/** Sections in a fixed order: style, consistency, characters, environment, camera, action, speech, continuity. */
-export function compilePrompt(input: PromptInput): string {
-  const sections: string[] = [];
-  const bible = STYLE_BIBLES[input.style.toLowerCase()] ?? `Style: ${sentence(input.style)}`;
-  sections.push(bible);
-  if (input.previousNarration) sections.push(`Previously: ${sentence(input.previousNarration)}`);
-  sections.push(
+interface Section {
+  text: string;
+  /** Sections a short prompt can lose, lowest value first; identity locks, set, camera and action never go. */
+  optional: number | null;
+  /** A shorter form to try before dropping the section. */
+  short: string | null;
+}
+
+/**
+ * Sections in a fixed order: style, consistency, characters, environment, camera, action, speech,
+ * continuity. With `maxLength` (a model's prompt limit), optional sections shrink or go, least useful
+ * first, and the order never changes; a prompt that is still too long is left for the capability check.
+ */
+export function compilePrompt(input: PromptInput, maxLength: number | null = null): string {
+  const sections: Section[] = [];
+  const add = (text: string, optional: number | null = null, short: string | null = null) =>
+    sections.push({ text, optional, short });
+  const named = STYLE_BIBLES[input.style.toLowerCase()];
+  add(
+    named ?? `Style: ${sentence(input.style)}`,
+    null,
+    named ? `Style: ${input.style.toLowerCase()}.` : null,
+  );
+  if (input.previousNarration) add(`Previously: ${sentence(input.previousNarration)}`, 1);
+  add(
     'Maintain absolute visual consistency with the reference images: same faces, hair, clothing colours and set.',
+    5,
+    'Consistent with the references.',
   );
   for (const c of input.characters) {
     const identity = c.identity
       .filter((p) => clean(p.value) !== '')
       .map((p) => `${clean(p.key)}: ${clean(p.value)}`);
     const state = stateWords(c.state);
-    sections.push(
+    add(
       `${clean(c.name)} (identity locked — ${identity.length ? identity.join('; ') : 'as in the references'})${state ? `, now ${state}` : ''}.`,
     );
   }
@@ -99,19 +119,35 @@ export function compilePrompt(input: PromptInput): string {
         : '',
       e.identity.palette.length ? `palette: ${e.identity.palette.map(clean).join(', ')}` : '',
     ].filter(Boolean);
-    sections.push(`Setting: ${clean(e.name)}${parts.length ? ` — ${parts.join('; ')}` : ''}.`);
+    add(`Setting: ${clean(e.name)}${parts.length ? ` — ${parts.join('; ')}` : ''}.`);
     const light = [e.context.lighting, e.context.weather, e.context.timeOfDay].map(clean).filter(Boolean);
-    if (light.length) sections.push(`Lighting and time: ${light.join(', ')}.`);
+    if (light.length) add(`Lighting and time: ${light.join(', ')}.`, 4);
   }
-  if (input.mood) sections.push(`Mood: ${sentence(input.mood)}`);
-  sections.push(`${SHOT_WORDS[input.shotType]}, ${CAMERA_WORDS[input.camera]}.`);
-  if (input.action) sections.push(`Action: ${sentence(input.action)}`);
-  for (const line of input.dialogue) sections.push(`${clean(line.speaker)} says: "${clean(line.text)}"`);
-  if (input.narration) sections.push(`Narration: "${clean(input.narration)}"`);
-  sections.push(
+  if (input.mood) add(`Mood: ${sentence(input.mood)}`, 2);
+  add(`${SHOT_WORDS[input.shotType]}, ${CAMERA_WORDS[input.camera]}.`);
+  if (input.action) add(`Action: ${sentence(input.action)}`);
+  for (const line of input.dialogue) add(`${clean(line.speaker)} says: "${clean(line.text)}"`, 6);
+  if (input.narration) add(`Narration: "${clean(input.narration)}"`, 3);
+  add(
     input.continuesFromPrevious
       ? 'Continue seamlessly from the previous shot’s last frame; keep every character and the set unchanged.'
       : 'Keep every character and the set exactly as established.',
+    7,
+    input.continuesFromPrevious ? 'Continue from the previous shot’s last frame.' : null,
   );
-  return sections.join('\n');
+  const text = () => sections.map((section) => section.text).join('\n');
+  if (maxLength === null) return text();
+  // First the short forms (the style bible becomes its name), then whole optional sections.
+  for (const section of sections) {
+    if (text().length <= maxLength) break;
+    if (section.short) section.text = section.short;
+  }
+  const droppable = sections
+    .filter((section) => section.optional !== null)
+    .sort((a, b) => a.optional! - b.optional!);
+  for (const section of droppable) {
+    if (text().length <= maxLength) break;
+    sections.splice(sections.indexOf(section), 1);
+  }
+  return text();
 }

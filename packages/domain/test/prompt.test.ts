@@ -77,3 +77,33 @@ describe('compilePrompt', () => {
     expect(prompt).toContain('previous shot’s last frame');
   });
 });
+
+describe('compilePrompt within a model’s prompt limit', () => {
+  it('shrinks optional sections, least useful first, keeping identity, set, camera and action', () => {
+    const full = compilePrompt({
+      ...base,
+      previousNarration: 'It began in the attic.',
+      narration: 'Context grows.',
+    });
+    const limit = 520;
+    expect(full.length).toBeGreaterThan(limit);
+    const short = compilePrompt(
+      { ...base, previousNarration: 'It began in the attic.', narration: 'Context grows.' },
+      limit,
+    );
+    expect(short.length).toBeLessThanOrEqual(limit);
+    expect(short).toContain('hair: chestnut brown bob; outfit: blue sweater');
+    expect(short).toContain('Setting: GHIBLI_ATELIER');
+    expect(short).toContain('Medium shot, slow dolly in');
+    expect(short).toContain('Action: Glowing vines of data grow around the desk.');
+    expect(short.split('\n')[0]).toBe('Style: ghibli.');
+    expect(short).not.toContain('Previously:');
+  });
+
+  it('leaves a prompt that fits as it is, and one that cannot fit as short as it can be', () => {
+    expect(compilePrompt(base, 100_000)).toBe(compilePrompt(base));
+    const tiny = compilePrompt(base, 10);
+    expect(tiny).toContain('identity locked');
+    expect(tiny.length).toBeGreaterThan(10);
+  });
+});

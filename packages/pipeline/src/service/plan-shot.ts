@@ -113,29 +113,37 @@ export function planShot(
   const continues = shot.continuity && shotIndex > 0;
   // Only models that take a first frame can continue from the previous shot's last frame.
   const chained = continues && capabilities?.firstFrame === true;
-  const prompt = compilePrompt({
-    style: project.style,
-    mood: scene.mood,
-    shotType: shot.shotType,
-    camera: shot.camera,
-    action: shot.action,
-    narration: shot.narration,
-    dialogue: shot.dialogue.map((line) => ({
-      speaker: characters.get(line.character)!.name,
-      text: line.text,
-    })),
-    characters: cast.map((m) => ({ name: m.character.name, identity: m.character.identity, state: m.state })),
-    environment: environment
-      ? {
-          name: environment.name,
-          location: environment.location,
-          identity: environment.identity,
-          context: environment.context,
-        }
-      : null,
-    previousNarration: previous?.narration.trim() ? previous.narration : null,
-    continuesFromPrevious: continues,
-  });
+  // Compiled within the model's prompt limit: optional sections give way before identity locks do.
+  const prompt = compilePrompt(
+    {
+      style: project.style,
+      mood: scene.mood,
+      shotType: shot.shotType,
+      camera: shot.camera,
+      action: shot.action,
+      narration: shot.narration,
+      dialogue: shot.dialogue.map((line) => ({
+        speaker: characters.get(line.character)!.name,
+        text: line.text,
+      })),
+      characters: cast.map((m) => ({
+        name: m.character.name,
+        identity: m.character.identity,
+        state: m.state,
+      })),
+      environment: environment
+        ? {
+            name: environment.name,
+            location: environment.location,
+            identity: environment.identity,
+            context: environment.context,
+          }
+        : null,
+      previousNarration: previous?.narration.trim() ? previous.narration : null,
+      continuesFromPrevious: continues,
+    },
+    capabilities?.maxPromptLength ?? null,
+  );
   const references = [
     ...cast.flatMap((m) =>
       m.character.references.map((ref) => ({
