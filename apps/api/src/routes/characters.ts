@@ -6,7 +6,6 @@ import {
   CharacterView,
   type DialogueLine,
   defaultCharacter,
-  ErrorBody,
   keyFromName,
   VersionOnly,
   WriteResult,
@@ -17,9 +16,10 @@ import { readJson, writeJson } from '../lib/json-column';
 import { removeFilesIfUnused } from '../services/asset-gc';
 import { projectOfCharacter } from '../services/project-queries';
 import { parseIfMatch, type Tx, writeProject } from '../services/project-write';
-import { addReference, characterReferences, removeReference, uploadReference } from '../services/references';
+import { characterReferences } from '../services/references';
 import { characterView } from '../services/views';
 import { IdParams, IfMatchHeader, writeErrors } from './common';
+import { registerReferenceRoutes } from './reference-routes';
 
 const CharacterWrite = WriteResult('character', CharacterView);
 const tags = ['characters'];
@@ -173,62 +173,14 @@ const characters: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post(
-    '/api/characters/:id/references',
-    {
-      schema: {
-        tags,
-        description:
-          'Adds a reference image (multipart field "file": PNG, JPEG, WebP or GIF, at most 20 MB).',
-        params: IdParams,
-        headers: IfMatchHeader,
-        consumes: ['multipart/form-data'],
-        response: { 201: CharacterWrite, ...writeErrors, 413: ErrorBody, 415: ErrorBody },
-      },
-    },
-    async (request, reply) => {
-      const base = parseIfMatch(request.headers['if-match']);
-      const id = request.params.id;
-      const { version, result } = await uploadReference(
-        app,
-        request,
-        await projectOfCharacter(db, id),
-        base,
-        async (tx, assetId) => {
-          await addReference(tx, characterReferences, id, assetId);
-          return loadCharacter(tx, id);
-        },
-      );
-      return reply.status(201).send({ version, character: result });
-    },
-  );
-
-  app.delete(
-    '/api/characters/:id/references/:assetId',
-    {
-      schema: {
-        tags,
-        params: Type.Object({ id: Type.String(), assetId: Type.String() }),
-        headers: IfMatchHeader,
-        response: { 200: CharacterWrite, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const base = parseIfMatch(request.headers['if-match']);
-      const { id, assetId } = request.params;
-      const { version, result } = await writeProject(
-        db,
-        await projectOfCharacter(db, id),
-        base,
-        async (tx) => {
-          const sha = await removeReference(tx, characterReferences, id, assetId);
-          return { character: await loadCharacter(tx, id), sha };
-        },
-      );
-      await removeFilesIfUnused(db, app.assets, [result.sha]);
-      return { version, character: result.character };
-    },
-  );
+  registerReferenceRoutes(app, {
+    owner: 'character',
+    plural: 'characters',
+    table: characterReferences,
+    writeResult: CharacterWrite,
+    projectOf: projectOfCharacter,
+    load: loadCharacter,
+  });
 };
 
 export default characters;

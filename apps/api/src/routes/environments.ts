@@ -9,20 +9,15 @@ import {
   VersionOnly,
   WriteResult,
 } from '@ministudio/domain';
-import Type from 'typebox';
 import { notFound } from '../lib/http-error';
 import { writeJson } from '../lib/json-column';
 import { removeFilesIfUnused } from '../services/asset-gc';
 import { projectOfEnvironment } from '../services/project-queries';
 import { parseIfMatch, type Tx, writeProject } from '../services/project-write';
-import {
-  addReference,
-  environmentReferences,
-  removeReference,
-  uploadReference,
-} from '../services/references';
+import { environmentReferences, uploadReference } from '../services/references';
 import { environmentView } from '../services/views';
 import { IdParams, IfMatchHeader, writeErrors } from './common';
+import { registerReferenceRoutes } from './reference-routes';
 
 const EnvironmentWrite = WriteResult('environment', EnvironmentView);
 const tags = ['environments'];
@@ -151,62 +146,14 @@ const environments: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post(
-    '/api/environments/:id/references',
-    {
-      schema: {
-        tags,
-        description:
-          'Adds a reference image (multipart field "file": PNG, JPEG, WebP or GIF, at most 20 MB).',
-        params: IdParams,
-        headers: IfMatchHeader,
-        consumes: ['multipart/form-data'],
-        response: { 201: EnvironmentWrite, ...uploadErrors },
-      },
-    },
-    async (request, reply) => {
-      const base = parseIfMatch(request.headers['if-match']);
-      const id = request.params.id;
-      const { version, result } = await uploadReference(
-        app,
-        request,
-        await projectOfEnvironment(db, id),
-        base,
-        async (tx, assetId) => {
-          await addReference(tx, environmentReferences, id, assetId);
-          return loadEnvironment(tx, id);
-        },
-      );
-      return reply.status(201).send({ version, environment: result });
-    },
-  );
-
-  app.delete(
-    '/api/environments/:id/references/:assetId',
-    {
-      schema: {
-        tags,
-        params: Type.Object({ id: Type.String(), assetId: Type.String() }),
-        headers: IfMatchHeader,
-        response: { 200: EnvironmentWrite, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const base = parseIfMatch(request.headers['if-match']);
-      const { id, assetId } = request.params;
-      const { version, result } = await writeProject(
-        db,
-        await projectOfEnvironment(db, id),
-        base,
-        async (tx) => {
-          const sha = await removeReference(tx, environmentReferences, id, assetId);
-          return { environment: await loadEnvironment(tx, id), sha };
-        },
-      );
-      await removeFilesIfUnused(db, app.assets, [result.sha]);
-      return { version, environment: result.environment };
-    },
-  );
+  registerReferenceRoutes(app, {
+    owner: 'environment',
+    plural: 'environments',
+    table: environmentReferences,
+    writeResult: EnvironmentWrite,
+    projectOf: projectOfEnvironment,
+    load: loadEnvironment,
+  });
 
   app.put(
     '/api/environments/:id/plate',

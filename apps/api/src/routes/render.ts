@@ -4,7 +4,6 @@ import {
   FAILURE_ADVICE,
   type FailureCode,
   JobSummary,
-  ProviderDescription,
   RenderBody,
   RenderStart,
   ShotCheck,

@@ -66,7 +66,7 @@ export default function workerRoutes(token: string): FastifyPluginAsyncTypebox {
       async (request) => {
         await renderer.scheduler.progress(request.params.id, request.body.progress);
         const job = await renderer.scheduler.get(request.params.id);
-        return { cancelled: !job || job.status !== 'running' };
+        return { cancelled: job?.status !== 'running' };
       },
     );
 
@@ -83,7 +83,7 @@ export default function workerRoutes(token: string): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const job = await renderer.scheduler.get(request.params.id);
-        if (!job || job.status !== 'running') throw notFound('Running job', request.params.id);
+        if (job?.status !== 'running') throw notFound('Running job', request.params.id);
         const part = await request.file({ limits: { fileSize: 4 * 1024 * 1024 * 1024 } });
         const metaField = part?.fields.meta;
         const metaText = metaField && 'value' in metaField ? String(metaField.value) : null;
