@@ -129,3 +129,12 @@ function upsert<T extends { id: string }>(list: readonly T[], item: T): T[] {
   next[index] = item;
   return next;
 }
+
+/** Puts the scenes in the order of `ids` (scenes not named keep their place after them). */
+export function orderScenes(project: ProjectView, ids: readonly string[], version: number): ProjectView {
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  const scenes = [...project.scenes].sort(
+    (a, b) => (rank.get(a.id) ?? ids.length) - (rank.get(b.id) ?? ids.length),
+  );
+  return { ...project, scenes, version: Math.max(project.version, version) };
+}
