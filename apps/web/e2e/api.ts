@@ -48,3 +48,39 @@ export async function shotAction(
   if (!shot) throw new Error('shot not found');
   return shot.action;
 }
+
+/** Adds a scene with shots to an arranged project; returns the scene id. */
+export async function arrangeScene(
+  request: APIRequestContext,
+  projectId: string,
+  title: string,
+  actions: string[],
+): Promise<string> {
+  let { version } = (await (await request.get(`/api/projects/${projectId}`)).json()) as { version: number };
+  const sceneRes = await request.post(`/api/projects/${projectId}/scenes`, {
+    data: { title },
+    headers: { 'if-match': String(version) },
+  });
+  if (!sceneRes.ok()) throw new Error(`create scene: ${sceneRes.status()} ${await sceneRes.text()}`);
+  const body = (await sceneRes.json()) as { version: number; scene: { id: string } };
+  version = body.version;
+  for (const action of actions) {
+    const res = await request.post(`/api/scenes/${body.scene.id}/shots`, {
+      data: { action },
+      headers: { 'if-match': String(version) },
+    });
+    if (!res.ok()) throw new Error(`create shot: ${res.status()} ${await res.text()}`);
+    version = ((await res.json()) as { version: number }).version;
+  }
+  return body.scene.id;
+}
+
+/** The project's scenes as the server has them: title and shot actions, in order. */
+export async function sceneOutline(
+  request: APIRequestContext,
+  projectId: string,
+): Promise<{ title: string; shots: string[] }[]> {
+  const res = await request.get(`/api/projects/${projectId}`);
+  const project = (await res.json()) as { scenes: { title: string; shots: { action: string }[] }[] };
+  return project.scenes.map((s) => ({ title: s.title, shots: s.shots.map((x) => x.action) }));
+}

@@ -25,3 +25,22 @@ export function CloseIcon() {
     </svg>
   );
 }
+
+export function GripIcon() {
+  return (
+    <svg {...common} aria-hidden="true" fill="currentColor" stroke="none">
+      {[4, 8, 12].flatMap((y) => [
+        <circle key={`a${y}`} cx="6" cy={y} r="1.2" />,
+        <circle key={`b${y}`} cx="10" cy={y} r="1.2" />,
+      ])}
+    </svg>
+  );
+}
+
+export function ArrowIcon({ up }: { up: boolean }) {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d={up ? 'M8 13V3M4 7l4-4 4 4' : 'M8 3v10M4 9l4 4 4-4'} />
+    </svg>
+  );
+}

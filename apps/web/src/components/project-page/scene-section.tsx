@@ -1,34 +1,32 @@
-import {
-  closestCenter,
-  DndContext,
-  type DragEndEvent,
-  PointerSensor,
-  useSensor,
-  useSensors,
-} from '@dnd-kit/core';
-import { rectSortingStrategy, SortableContext } from '@dnd-kit/sortable';
+import { useDroppable } from '@dnd-kit/core';
+import { rectSortingStrategy, SortableContext, useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import { defaultShot, SceneFields } from '@ministudio/domain';
 import { useState } from 'react';
 import { useProject } from '../../api/hooks';
 import { useRun, useSession } from '../../app/session';
 import { deleteScene, duplicateScene, editScene } from '../../commands/scene-commands';
-import { addShot, moveShot } from '../../commands/shot-commands';
+import { addShot } from '../../commands/shot-commands';
 import { render } from '../../render/render-actions';
 import { useSelection } from '../../stores/selection-store';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { SelectField } from '../common/select-field';
 import { TextField } from '../common/text-field';
 import { useRenderDeps } from '../render/use-render-deps';
+import { listDropId } from './move-target';
+import { SceneHandle, SceneMoveButtons, useSceneMove } from './scene-move';
 import { ShotCard } from './shot-card';
 
 export function SceneSection({
   projectId,
   sceneId,
   sceneNumber,
+  sceneCount,
 }: {
   projectId: string;
   sceneId: string;
   sceneNumber: number;
+  sceneCount: number;
 }) {
   const { editor } = useSession();
   const run = useRun();
@@ -43,22 +41,30 @@ export function SceneSection({
       environments: p.environments.map((e) => ({ value: e.id, label: e.name })),
     };
   }).data;
-  // Cards only need mouse drag here; the keyboard moves shots with Alt+Arrow (one command each).
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  // The board's drag context moves this scene (by its handle) and drops shots onto this list.
+  const sortable = useSortable({ id: sceneId, data: { kind: 'scene' } });
+  const list = useDroppable({ id: listDropId(sceneId), data: { kind: 'list' } });
+  const move = useSceneMove({ sceneId, index: sceneNumber - 1, count: sceneCount });
   if (!data?.scene) return null;
   const { scene, environments } = data;
   const { firstNumber } = data;
   const label = scene.title || `Scene ${sceneNumber}`;
 
-  const onDragEnd = (e: DragEndEvent) => {
-    if (!e.over || e.active.id === e.over.id) return;
-    const to = scene.shots.findIndex((s) => s.id === e.over!.id);
-    if (to >= 0) void run(moveShot(editor, String(e.active.id), to));
-  };
-
   return (
-    <section className="scene" aria-label={`Scene ${sceneNumber}: ${label}`}>
-      <header className="scene-header">
+    <section
+      ref={sortable.setNodeRef}
+      data-scene-id={scene.id}
+      className={`scene${sortable.isDragging ? ' dragging' : ''}`}
+      style={{ transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }}
+      aria-label={`Scene ${sceneNumber}: ${label}`}
+    >
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Alt+Arrow from the header's own controls */}
+      <header className="scene-header" onKeyDown={move.onKeyDown}>
+        <SceneHandle
+          sceneNumber={sceneNumber}
+          handleRef={sortable.setActivatorNodeRef}
+          listeners={sortable.listeners}
+        />
         <span className="scene-number">{sceneNumber}</span>
         <div className="scene-fields">
           <TextField
@@ -97,6 +103,7 @@ export function SceneSection({
           />
         </div>
         <div className="scene-actions">
+          <SceneMoveButtons index={sceneNumber - 1} count={sceneCount} moveBy={move.moveBy} />
           <button
             type="button"
             aria-label={`Render scene ${sceneNumber}`}
@@ -122,31 +129,33 @@ export function SceneSection({
           </button>
         </div>
       </header>
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-        <SortableContext items={scene.shots.map((s) => s.id)} strategy={rectSortingStrategy}>
-          <ol className="shot-grid" aria-label={`Shots of scene ${sceneNumber}`}>
-            {scene.shots.map((shot, i) => (
-              <ShotCard key={shot.id} projectId={projectId} shot={shot} number={firstNumber + i} />
-            ))}
-            <li className="add-shot-slot">
-              <button
-                type="button"
-                className="add-shot"
-                aria-label={`Add shot to scene ${sceneNumber}`}
-                onClick={() =>
-                  void run(
-                    addShot(editor, scene.id, { ...defaultShot() }, (id) =>
-                      useSelection.getState().select({ kind: 'shot', id }),
-                    ),
-                  )
-                }
-              >
-                + Add shot
-              </button>
-            </li>
-          </ol>
-        </SortableContext>
-      </DndContext>
+      <SortableContext items={scene.shots.map((s) => s.id)} strategy={rectSortingStrategy}>
+        <ol
+          ref={list.setNodeRef}
+          className={`shot-grid${list.isOver ? ' drop-target' : ''}`}
+          aria-label={`Shots of scene ${sceneNumber}`}
+        >
+          {scene.shots.map((shot, i) => (
+            <ShotCard key={shot.id} projectId={projectId} shot={shot} number={firstNumber + i} />
+          ))}
+          <li className="add-shot-slot">
+            <button
+              type="button"
+              className="add-shot"
+              aria-label={`Add shot to scene ${sceneNumber}`}
+              onClick={() =>
+                void run(
+                  addShot(editor, scene.id, { ...defaultShot() }, (id) =>
+                    useSelection.getState().select({ kind: 'shot', id }),
+                  ),
+                )
+              }
+            >
+              + Add shot
+            </button>
+          </li>
+        </ol>
+      </SortableContext>
       {confirming && (
         <ConfirmDialog
           title={`Delete scene ${sceneNumber}?`}

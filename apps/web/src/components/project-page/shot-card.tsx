@@ -17,7 +17,10 @@ export function ShotCard({ projectId, shot, number }: { projectId: string; shot:
   );
   const names =
     useProject(projectId, (p) => Object.fromEntries(p.characters.map((c) => [c.key, c.name]))).data ?? {};
-  const { setNodeRef, listeners, transform, transition, isDragging } = useSortable({ id: shot.id });
+  const { setNodeRef, listeners, transform, transition, isDragging } = useSortable({
+    id: shot.id,
+    data: { kind: 'shot' },
+  });
   const summary = shotSummary(shot, names);
   const select = () => useSelection.getState().select({ kind: 'shot', id: shot.id });
   return (

@@ -2,10 +2,13 @@ import type { ProjectView } from '@ministudio/domain';
 import { useEffect } from 'react';
 import { findShot, flatShots } from '../../api/project-patches';
 import { useSession } from '../../app/session';
+import { moveShotToScene } from '../../commands/move-commands';
 import { deleteShot, moveShot } from '../../commands/shot-commands';
 import { useSelection } from '../../stores/selection-store';
 import { focusShot } from './focus-shot';
+import { isTyping } from './is-typing';
 import { keyAction } from './key-action';
+import { shotStepTarget } from './move-target';
 
 // The editor's shortcuts. Typing in a field keeps the browser's own behaviour (including its own undo).
 
@@ -45,12 +48,17 @@ export function useEditorKeys(projectId: string): void {
         case 'move': {
           if (!found) return;
           e.preventDefault();
-          const to = found.index + action.delta;
-          if (to < 0 || to >= found.scene.shots.length) return;
+          // Past the scene's first or last shot, the shot moves on into the neighbouring scene.
+          const to = shotStepTarget(project, found.shot.id, action.delta);
+          if (!to) return;
+          const id = found.shot.id;
+          const command = to.across
+            ? moveShotToScene(editor, id, to.sceneId, to.index)
+            : moveShot(editor, id, to.index);
           void history
             .getState()
-            .execute(moveShot(editor, found.shot.id, to))
-            .then(() => focusShot(found.shot.id));
+            .execute(command)
+            .then(() => focusShot(id));
           return;
         }
         case 'delete': {
@@ -73,13 +81,4 @@ export function useEditorKeys(projectId: string): void {
     return () => document.removeEventListener('keydown', onKey);
   }, [editor, history]);
   void projectId;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement)
-    return !['checkbox', 'radio', 'button', 'submit', 'file'].includes(target.type);
-  return false;
 }
