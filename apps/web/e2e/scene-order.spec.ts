@@ -89,4 +89,18 @@ test('scenes reorder and shots move between scenes, by button, keyboard and drag
   await expectSaved(page);
   await expect.poll(() => outline(page)).toEqual(dragged);
   expect(await sceneOutline(request, projectId)).toEqual(dragged);
+
+  // And with the mouse: scene 2's handle dragged above scene 1.
+  const handle = await page.getByRole('button', { name: 'Drag scene 2' }).boundingBox();
+  const top = await page.getByRole('region', { name: /^Scene 1/ }).boundingBox();
+  if (!handle || !top) throw new Error('scenes not laid out');
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width / 2, handle.y - 20, { steps: 4 });
+  await page.mouse.move(handle.x + handle.width / 2, top.y + 10, { steps: 12 });
+  await page.screenshot({ path: test.info().outputPath('scene-drag.png') });
+  await page.mouse.up();
+  await expectSaved(page);
+  await expect.poll(() => outline(page)).toEqual(reversed);
+  expect(await sceneOutline(request, projectId)).toEqual(reversed);
 });
