@@ -69,8 +69,16 @@ if (!has('pnpm')) {
 }
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1' };
-// Offline machines cannot download Node headers for native addons; Debian's nodejs-dev headers match.
-if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+// Offline machines cannot download Node headers for native addons (better-sqlite3): use the installed ones,
+// but only when they are this Node's own version, or the addon would be built for another ABI.
+if (!env.npm_config_nodedir && installedHeadersMatch('/usr/include/node/node_version.h')) env.npm_config_nodedir = '/usr';
+
+function installedHeadersMatch(file) {
+  if (!existsSync(file)) return false;
+  const text = readFileSync(file, 'utf8');
+  const part = (name) => new RegExp(`#define NODE_${name}_VERSION (\\d+)`).exec(text)?.[1];
+  return `v${part('MAJOR')}.${part('MINOR')}.${part('PATCH')}` === process.version;
+}
 
 function fingerprint(files) {
   const hash = createHash('sha256');
