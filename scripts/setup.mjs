@@ -71,7 +71,8 @@ if (!has('pnpm')) {
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1' };
 // Offline machines cannot download Node headers for native addons (better-sqlite3): use the installed ones,
 // but only when they are this Node's own version, or the addon would be built for another ABI.
-if (!env.npm_config_nodedir && installedHeadersMatch('/usr/include/node/node_version.h')) env.npm_config_nodedir = '/usr';
+if (!env.npm_config_nodedir && installedHeadersMatch('/usr/include/node/node_version.h'))
+  env.npm_config_nodedir = '/usr';
 
 function installedHeadersMatch(file) {
   if (!existsSync(file)) return false;
