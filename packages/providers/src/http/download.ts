@@ -61,13 +61,15 @@ export async function saveResponse(
   const provisional = join(target.workDir, `${target.baseName}.download`);
   const temp = tempPathFor(provisional);
   try {
+    const out = createWriteStream(temp);
     try {
-      await pipeline(
-        Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>),
-        createWriteStream(temp),
-        { signal: target.signal },
-      );
+      await pipeline(Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>), out, {
+        signal: target.signal,
+      });
     } catch (error) {
+      // The file is opened asynchronously: wait until the stream has let go of it, or the temp file could
+      // appear after the cleanup below has run.
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       if (target.signal.aborted) throw http.fail('cancelled', 'download cancelled');
       throw http.fail('provider_unavailable', 'the result download was cut short', error);
     }
