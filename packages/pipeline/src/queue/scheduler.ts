@@ -27,6 +27,12 @@ export function toJobRecord(row: RenderJob): JobRecord {
   };
 }
 
+interface RunningJob {
+  projectId: string;
+  shotId: string | null;
+  kind: string;
+}
+
 export interface SchedulerOptions {
   retry: RetryPolicy;
   random: () => number;
@@ -41,6 +47,7 @@ export interface SchedulerOptions {
 export class Scheduler {
   private readonly options: SchedulerOptions;
   private readonly lastProgressWrite = new Map<string, number>();
+  private readonly running = new Map<string, RunningJob>();
   private readonly finishedListeners: ((job: JobRecord) => Promise<void>)[] = [];
 
   constructor(
@@ -129,6 +136,7 @@ export class Scheduler {
     });
     if (taken.count === 0) return null;
     const record = (await this.get(id))!;
+    this.running.set(id, { projectId: record.projectId, shotId: record.shotId, kind: record.kind });
     this.publish(record);
     return record;
   }
@@ -160,19 +168,32 @@ export class Scheduler {
       this.lastProgressWrite.set(id, now);
       await this.db.renderJob.updateMany({ where: { id, status: 'running' }, data: { progress: clamped } });
     }
+    const job = await this.runningJob(id);
+    if (job)
+      this.events.publish('job', job.projectId, {
+        id,
+        progress: clamped,
+        status: 'running',
+        kind: job.kind,
+        shotId: job.shotId,
+      });
+  }
+
+  /**
+   * What a progress event needs of a running job, kept from its claim so ticks cost no query; a job
+   * claimed before a restart (a remote worker's) is looked up once.
+   */
+  private async runningJob(id: string): Promise<RunningJob | null> {
+    const known = this.running.get(id);
+    if (known) return known;
     const row = await this.db.renderJob.findUnique({
       where: { id },
       select: { projectId: true, shotId: true, kind: true, status: true },
     });
-    if (row?.status === 'running') {
-      this.events.publish('job', row.projectId, {
-        id,
-        progress: clamped,
-        status: 'running',
-        kind: row.kind,
-        shotId: row.shotId,
-      });
-    }
+    if (row?.status !== 'running') return null;
+    const job = { projectId: row.projectId, shotId: row.shotId, kind: row.kind };
+    this.running.set(id, job);
+    return job;
   }
 
   async succeed(id: string, result: unknown): Promise<JobRecord | null> {
@@ -187,7 +208,7 @@ export class Scheduler {
         errorMessage: null,
       },
     });
-    this.lastProgressWrite.delete(id);
+    this.forget(id);
     if (done.count === 0) return null;
     const record = (await this.get(id))!;
     this.publish(record);
@@ -197,7 +218,7 @@ export class Scheduler {
 
   /** A failure: retried later when it is retryable and attempts remain, otherwise final. */
   async fail(id: string, failure: JobFailure): Promise<JobRecord | null> {
-    this.lastProgressWrite.delete(id);
+    this.forget(id);
     const row = await this.db.renderJob.findUnique({ where: { id } });
     if (row?.status !== 'running') return null;
     if (failure.retryable && row.attempts < row.maxAttempts) {
@@ -259,6 +280,7 @@ export class Scheduler {
       });
       if (changed.count === 0) continue;
       cancelled.push(row.id);
+      this.forget(row.id);
       const record = (await this.get(row.id))!;
       this.publish(record);
       await this.cancelDependents(row.id, 'cancelled');
@@ -278,12 +300,18 @@ export class Scheduler {
 
   /** A retry that was cut short (worker lost, engine stopping): back to the queue without a failure. */
   async requeue(id: string): Promise<void> {
+    this.forget(id);
     await this.db.renderJob.updateMany({
       where: { id, status: 'running' },
       data: { status: 'queued', progress: 0, attempts: { decrement: 1 } },
     });
     const record = await this.get(id);
     if (record) this.publish(record);
+  }
+
+  private forget(id: string): void {
+    this.lastProgressWrite.delete(id);
+    this.running.delete(id);
   }
 
   private async cancelDependents(id: string, code: FailureCode): Promise<void> {

@@ -28,6 +28,8 @@ export interface ShotPlan {
   lines: SpeechLinePlan[];
   picture: Omit<PicturePayload, 'takeId' | 'speechJobs' | 'firstFrameFrom'>;
   inputHash: string;
+  /** How the house format fits another shape: the project's choice. */
+  fitMode: ProjectView['fitMode'];
   /** The shot starts from the previous shot's last frame (provider supports it and continuity is on). */
   chained: boolean;
   /** Requests the provider cannot take: the shot is refused before queueing. */
@@ -259,6 +261,7 @@ export function planShot(
     picture,
     inputHash,
     chained,
+    fitMode: project.fitMode,
     violations,
     notes,
   };

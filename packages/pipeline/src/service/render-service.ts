@@ -210,7 +210,7 @@ export class RenderService {
             width: plan.picture.width,
             height: plan.picture.height,
             fps: plan.picture.fps,
-            fitMode: await this.fitMode(projectId),
+            fitMode: plan.fitMode,
           },
         },
         after: ['picture'],
@@ -248,14 +248,6 @@ export class RenderService {
       number: take.number,
     });
     return { outcome: { shotId, takeId: take.id, outcome: 'queued' }, jobs };
-  }
-
-  private async fitMode(projectId: string): Promise<'letterbox' | 'crop'> {
-    const project = await this.deps.db.project.findUniqueOrThrow({
-      where: { id: projectId },
-      select: { fitMode: true },
-    });
-    return project.fitMode === 'crop' ? 'crop' : 'letterbox';
   }
 
   async cancel(jobIds: string[]): Promise<string[]> {
