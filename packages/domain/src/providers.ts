@@ -14,6 +14,8 @@ import type { AspectRatio, CameraMove, ShotType } from './vocabulary';
 export const FAILURE_CODES = [
   'provider_rate_limited',
   'provider_rejected_input',
+  'provider_not_configured',
+  'worker_not_configured',
   'provider_unavailable',
   'content_filtered',
   'timeout',
@@ -28,6 +30,10 @@ export const FAILURE_ADVICE: Record<FailureCode, string> = {
     'The provider is rate limiting us; the studio retries by itself. If it keeps failing, wait a few minutes or raise your quota.',
   provider_rejected_input:
     'The provider refused this request. Check the shot against the provider’s limits shown in the inspector, change it, and render again.',
+  provider_not_configured:
+    'The provider has no key or address set in this studio. Set the setting named in the error (environment or providers page), or choose another provider.',
+  worker_not_configured:
+    'The render worker that took this job has no key or address for the provider. Set the setting named in the error in the workers’ environment and restart them, or choose another provider.',
   provider_unavailable:
     'The provider is unreachable or failing. Check its status or your connection, then render again.',
   content_filtered:
@@ -130,10 +136,17 @@ export interface VideoRequest {
   shot: ShotContext;
 }
 
+export interface ProgressOptions {
+  estimated?: boolean;
+}
+
 export interface JobContext {
   signal: AbortSignal;
-  /** Reports progress from 0 to 1. */
-  onProgress: (fraction: number) => void;
+  /**
+   * Reports progress from 0 to 1. `estimated` marks a figure the studio made up from elapsed time because
+   * the provider reports none: the editor shows it as an estimate, not as a measurement.
+   */
+  onProgress: (fraction: number, options?: ProgressOptions) => void;
   /** A folder the provider may write into; the result's path must be inside it. */
   workDir: string;
 }

@@ -10,6 +10,7 @@ export { createHttpIO, type StudioClient } from './io/http-io';
 export type { JobIO, OutputMeta, StoredFile } from './io/job-io';
 export { createLocalIO, storeFile } from './io/local-io';
 export { EventLog, type StudioEvent } from './queue/event-log';
+export { jobSummary } from './queue/job-summary';
 export * from './queue/job-types';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelaySeconds } from './queue/retry-policy';
 export { jobSignal, toFailure } from './queue/run-context';

@@ -21,17 +21,26 @@ describe('retryDelaySeconds', () => {
 });
 
 describe('EventLog', () => {
+  const tick = (id: string) =>
+    ({
+      id,
+      kind: 'picture',
+      shotId: null,
+      status: 'running',
+      progress: 0.5,
+      progressEstimated: false,
+    }) as const;
   it('replays what a reconnecting client missed, for its project only', () => {
     const log = new EventLog(10);
-    log.publish('job', 'a', { n: 1 });
-    const seen = log.publish('job', 'a', { n: 2 }).id;
-    log.publish('job', 'b', { n: 3 });
-    log.publish('take', 'a', { n: 4 });
-    expect(log.since(seen, 'a')?.map((e) => (e.data as { n: number }).n)).toEqual([4]);
+    log.publish('job', 'a', tick('1'));
+    const seen = log.publish('job', 'a', tick('2')).id;
+    log.publish('job', 'b', tick('3'));
+    log.publish('take', 'a', { id: '4', shotId: 's', status: 'rendering' });
+    expect(log.since(seen, 'a')?.map((e) => (e.type === 'film' ? e.data.jobId : e.data.id))).toEqual(['4']);
   });
   it('reports a gap when the missed events are gone or come from before a restart', () => {
     const log = new EventLog(3);
-    for (let i = 0; i < 10; i++) log.publish('job', 'a', { i });
+    for (let i = 0; i < 10; i++) log.publish('job', 'a', tick(String(i)));
     expect(log.since(2, 'a')).toBeNull();
     expect(log.since(999, 'a')).toBeNull();
     expect(log.since(8, 'a')).toHaveLength(2);
@@ -40,9 +49,9 @@ describe('EventLog', () => {
     const log = new EventLog();
     const got: number[] = [];
     const leave = log.subscribe((e) => got.push(e.id));
-    log.publish('job', 'a', {});
+    log.publish('job', 'a', tick('1'));
     leave();
-    log.publish('job', 'a', {});
+    log.publish('job', 'a', tick('2'));
     expect(got).toEqual([1]);
   });
 });

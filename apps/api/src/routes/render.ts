@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   ErrorBody,
-  FAILURE_ADVICE,
-  type FailureCode,
   JobSummary,
   RenderBody,
   RenderStart,
@@ -10,7 +8,7 @@ import {
   ShotState,
   TakeView,
 } from '@ministudio/domain';
-import { type JobRecord, RenderRefused, toJobRecord } from '@ministudio/pipeline';
+import { jobSummary, RenderRefused, toJobRecord } from '@ministudio/pipeline';
 import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { HttpError, notFound } from '../lib/http-error';
@@ -18,26 +16,6 @@ import { loadProjectView, projectOfShot } from '../services/project-queries';
 import { IdParams } from './common';
 
 const tags = ['render'];
-
-export function jobSummary(job: JobRecord): JobSummary {
-  return {
-    id: job.id,
-    kind: job.kind,
-    shotId: job.shotId,
-    takeId: job.takeId,
-    status: job.status,
-    progress: job.progress,
-    attempts: job.attempts,
-    maxAttempts: job.maxAttempts,
-    // A queued job with an error is waiting to retry: the user still sees why.
-    error: job.error
-      ? { ...job.error, advice: FAILURE_ADVICE[job.error.code as FailureCode] ?? FAILURE_ADVICE.internal }
-      : null,
-    createdAt: job.createdAt,
-    startedAt: job.startedAt,
-    finishedAt: job.finishedAt,
-  };
-}
 
 function refusal(error: unknown): never {
   if (error instanceof RenderRefused) throw new HttpError(error.code, error.message, error.details);

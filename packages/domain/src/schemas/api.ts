@@ -155,6 +155,7 @@ export const ERROR_CODES = {
   in_use: 409,
   not_ready: 409,
   unsupported_by_provider: 422,
+  provider_not_configured: 422,
   version_required: 428,
   payload_too_large: 413,
   unsupported_media_type: 415,

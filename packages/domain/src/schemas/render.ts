@@ -24,6 +24,8 @@ export const JobSummary = Type.Object({
   takeId: Nullable(Type.String()),
   status: StringEnum(JOB_STATUSES),
   progress: Type.Number({ minimum: 0, maximum: 1 }),
+  /** The progress is the studio's estimate from elapsed time: the provider reports none. */
+  progressEstimated: Type.Boolean(),
   attempts: Type.Integer(),
   maxAttempts: Type.Integer(),
   error: Nullable(JobError),
@@ -32,6 +34,43 @@ export const JobSummary = Type.Object({
   finishedAt: Nullable(Type.String()),
 });
 export type JobSummary = Static<typeof JobSummary>;
+
+// The payloads of the project event stream (`GET /api/projects/:id/events`), typed once for the pipeline
+// that publishes them, the API that streams them and the editor that reads them.
+
+/** `event: job` on a progress tick: only what a tick changes. A status change carries the whole JobSummary. */
+export interface JobProgressEvent {
+  id: string;
+  kind: JobKind;
+  shotId: string | null;
+  status: 'running';
+  progress: number;
+  progressEstimated: boolean;
+}
+export type JobEvent = JobSummary | JobProgressEvent;
+
+/** `event: take`: a take started, finished, failed or was cancelled, chosen or deleted. */
+export interface TakeEvent {
+  id: string;
+  shotId: string;
+  status: TakeStatus;
+  number?: number;
+  /** Why a take failed or was cancelled: the error of the job that ended it. */
+  error?: { code: string; message: string } | null;
+}
+
+/** `event: film`: the film job of the project changed status. */
+export interface FilmEvent {
+  jobId: string;
+  status: JobStatus;
+}
+
+export interface StudioEventPayloads {
+  job: JobEvent;
+  take: TakeEvent;
+  film: FilmEvent;
+}
+export type StudioEventType = keyof StudioEventPayloads;
 
 export const TakeUrls = Type.Object({
   video: Nullable(Type.String()),

@@ -1,12 +1,16 @@
 import { EventEmitter } from 'node:events';
+import type { StudioEventPayloads, StudioEventType } from '@ministudio/domain';
 
-export interface StudioEvent {
-  /** Increasing sequence number, the SSE event id. */
-  id: number;
-  type: 'job' | 'take' | 'film';
-  projectId: string;
-  data: unknown;
-}
+/** One published change; its payload is typed per event type in the domain package. */
+export type StudioEvent = {
+  [T in StudioEventType]: {
+    /** Increasing sequence number, the SSE event id. */
+    id: number;
+    type: T;
+    projectId: string;
+    data: StudioEventPayloads[T];
+  };
+}[StudioEventType];
 
 /**
  * Job and take changes in order, with the last `capacity` kept so a client that reconnects with
@@ -21,8 +25,8 @@ export class EventLog {
     this.emitter.setMaxListeners(0);
   }
 
-  publish(type: StudioEvent['type'], projectId: string, data: unknown): StudioEvent {
-    const event = { id: ++this.sequence, type, projectId, data };
+  publish<T extends StudioEventType>(type: T, projectId: string, data: StudioEventPayloads[T]): StudioEvent {
+    const event = { id: ++this.sequence, type, projectId, data } as StudioEvent;
     this.buffer.push(event);
     if (this.buffer.length > this.capacity) this.buffer.shift();
     this.emitter.emit('event', event);

@@ -30,6 +30,8 @@ export interface JobRecord {
   kind: JobKind;
   status: JobStatus;
   progress: number;
+  /** The progress is estimated from elapsed time: the provider reports none. */
+  progressEstimated: boolean;
   attempts: number;
   maxAttempts: number;
   error: { code: FailureCode; message: string } | null;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, RenderJob } from '@ministudio/db';
 import type { FailureCode } from '@ministudio/domain';
 import type { EventLog } from './event-log';
+import { jobSummary } from './job-summary';
 import type { JobFailure, JobKind, JobRecord, JobSpec, JobStatus } from './job-types';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelaySeconds } from './retry-policy';
 
@@ -14,6 +15,7 @@ export function toJobRecord(row: RenderJob): JobRecord {
     kind: row.kind as JobKind,
     status: row.status as JobStatus,
     progress: row.progress,
+    progressEstimated: row.progressEstimated,
     attempts: row.attempts,
     maxAttempts: row.maxAttempts,
     error: row.errorCode ? { code: row.errorCode as FailureCode, message: row.errorMessage ?? '' } : null,
@@ -30,7 +32,7 @@ export function toJobRecord(row: RenderJob): JobRecord {
 interface RunningJob {
   projectId: string;
   shotId: string | null;
-  kind: string;
+  kind: JobKind;
 }
 
 export interface SchedulerOptions {
@@ -132,7 +134,13 @@ export class Scheduler {
   async claim(id: string): Promise<JobRecord | null> {
     const taken = await this.db.renderJob.updateMany({
       where: { id, status: 'queued' },
-      data: { status: 'running', attempts: { increment: 1 }, startedAt: new Date(), progress: 0 },
+      data: {
+        status: 'running',
+        attempts: { increment: 1 },
+        startedAt: new Date(),
+        progress: 0,
+        progressEstimated: false,
+      },
     });
     if (taken.count === 0) return null;
     const record = (await this.get(id))!;
@@ -154,25 +162,33 @@ export class Scheduler {
     if (!row) return null;
     if (row.status === 'queued' && row.attempts + 1 === attempt) return this.claim(id);
     if (row.status === 'running' && row.attempts === attempt) {
-      await this.db.renderJob.update({ where: { id }, data: { startedAt: new Date(), progress: 0 } });
+      await this.db.renderJob.update({
+        where: { id },
+        data: { startedAt: new Date(), progress: 0, progressEstimated: false },
+      });
       return this.get(id);
     }
     return null;
   }
 
-  async progress(id: string, fraction: number): Promise<void> {
+  /** `estimated`: the figure is made up from elapsed time because the provider reports none. */
+  async progress(id: string, fraction: number, estimated = false): Promise<void> {
     const clamped = Math.max(0, Math.min(1, fraction));
     const now = Date.now();
     const last = this.lastProgressWrite.get(id) ?? 0;
     if (now - last >= this.options.progressWriteMs || clamped === 1) {
       this.lastProgressWrite.set(id, now);
-      await this.db.renderJob.updateMany({ where: { id, status: 'running' }, data: { progress: clamped } });
+      await this.db.renderJob.updateMany({
+        where: { id, status: 'running' },
+        data: { progress: clamped, progressEstimated: estimated },
+      });
     }
     const job = await this.runningJob(id);
     if (job)
       this.events.publish('job', job.projectId, {
         id,
         progress: clamped,
+        progressEstimated: estimated,
         status: 'running',
         kind: job.kind,
         shotId: job.shotId,
@@ -191,7 +207,7 @@ export class Scheduler {
       select: { projectId: true, shotId: true, kind: true, status: true },
     });
     if (row?.status !== 'running') return null;
-    const job = { projectId: row.projectId, shotId: row.shotId, kind: row.kind };
+    const job = { projectId: row.projectId, shotId: row.shotId, kind: row.kind as JobKind };
     this.running.set(id, job);
     return job;
   }
@@ -340,7 +356,6 @@ export class Scheduler {
   }
 
   private publish(record: JobRecord): void {
-    const { payload: _payload, result: _result, ...summary } = record;
-    this.events.publish('job', record.projectId, summary);
+    this.events.publish('job', record.projectId, jobSummary(record));
   }
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RenderJob" ADD COLUMN "progressEstimated" BOOLEAN NOT NULL DEFAULT false;
