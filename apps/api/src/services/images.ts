@@ -1,5 +1,5 @@
+import { sniffBytes } from '@ministudio/files';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { fileTypeFromBuffer } from 'file-type';
 import { HttpError } from '../lib/http-error';
 
 export const ACCEPTED_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
@@ -15,7 +15,7 @@ export interface InspectedImage {
  * 415, and so is an image that does not decode.
  */
 export async function inspectImage(bytes: Buffer): Promise<InspectedImage> {
-  const type = await fileTypeFromBuffer(bytes);
+  const type = await sniffBytes(bytes);
   if (!type || !(ACCEPTED_IMAGE_TYPES as readonly string[]).includes(type.mime)) {
     throw new HttpError(
       'unsupported_media_type',
