@@ -57,14 +57,22 @@ export default function workerRoutes(token: string): FastifyPluginAsyncTypebox {
           tags,
           params: Params,
           body: Type.Object(
-            { progress: Type.Number({ minimum: 0, maximum: 1 }) },
+            {
+              progress: Type.Number({ minimum: 0, maximum: 1 }),
+              /** The figure is the worker's estimate from elapsed time (the provider reports none). */
+              estimated: Type.Optional(Type.Boolean()),
+            },
             { additionalProperties: false },
           ),
           response: { 200: Type.Object({ cancelled: Type.Boolean() }) },
         },
       },
       async (request) => {
-        await renderer.scheduler.progress(request.params.id, request.body.progress);
+        await renderer.scheduler.progress(
+          request.params.id,
+          request.body.progress,
+          request.body.estimated === true,
+        );
         const job = await renderer.scheduler.get(request.params.id);
         return { cancelled: job?.status !== 'running' };
       },
