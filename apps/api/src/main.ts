@@ -35,7 +35,7 @@ const app = await buildApp({
     env: process.env,
     retryBaseSeconds: 2,
     // With Redis, jobs go to BullMQ and `pnpm worker` processes run them; otherwise they run here.
-    engine: redisUrl ? (_app, scheduler) => new RedisEngine(scheduler, redisUrl) : null,
+    engine: redisUrl ? (app, scheduler) => new RedisEngine(scheduler, redisUrl, app.log) : null,
   },
 });
 

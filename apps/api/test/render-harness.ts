@@ -4,7 +4,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SAMPLE_PRODUCTIONS } from '@ministudio/domain';
-import { RedisEngine, startRemoteWorker } from '@ministudio/pipeline';
+import { RedisEngine, SILENT_LOG, startRemoteWorker } from '@ministudio/pipeline';
 import { createProviderRegistry } from '@ministudio/providers';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
@@ -78,7 +78,7 @@ export async function startRenderStudio(kind: EngineKind): Promise<RenderStudio>
       concurrency: 2,
       env: {},
       retryBaseSeconds: 0.05,
-      engine: redis ? (_app, scheduler) => new RedisEngine(scheduler, redis.url) : null,
+      engine: redis ? (app, scheduler) => new RedisEngine(scheduler, redis.url, app.log) : null,
     },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -92,7 +92,7 @@ export async function startRenderStudio(kind: EngineKind): Promise<RenderStudio>
         workRoot: path.join(dataDir, 'worker'),
         providers: createProviderRegistry({ env: {}, dataDir: null, fetch: null, log: null }),
         progressMs: 100,
-        log: () => {},
+        log: SILENT_LOG,
       })
     : null;
   return {

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startRemoteWorker } from '@ministudio/pipeline';
 import { createProviderRegistry } from '@ministudio/providers';
+import pino from 'pino';
 
 // A render worker for a studio running with REDIS_URL. It needs no shared disk: inputs and outputs
 // go through the studio's HTTP API. Provider keys are read from this machine's environment.
@@ -15,6 +16,10 @@ function required(name: string): string {
   return value;
 }
 
+// JSON lines on stdout, like the studio's own log: every job start and end, and each unexpected error with
+// its job, take, kind and stack.
+const log = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
+
 const studioUrl = required('MINISTUDIO_URL');
 const token = required('MINISTUDIO_WORKER_TOKEN');
 const redisUrl = required('REDIS_URL');
@@ -26,11 +31,16 @@ const worker = startRemoteWorker({
   redisUrl,
   concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : 1,
   workRoot,
-  providers: createProviderRegistry({ env: process.env, dataDir: null, fetch: null, log: null }),
+  providers: createProviderRegistry({
+    env: process.env,
+    dataDir: null,
+    fetch: null,
+    log: (line) => log.info({ component: 'providers' }, line),
+  }),
   progressMs: 500,
-  log: (line) => console.log(`[worker] ${new Date().toISOString()} ${line}`),
+  log,
 });
-console.log(`[worker] taking jobs from ${new URL(redisUrl).host} for ${studioUrl}, ${concurrency} at a time`);
+log.info({ redis: new URL(redisUrl).host, studio: studioUrl, concurrency }, 'taking jobs');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -7,6 +7,7 @@ import { EmbeddedEngine, type Engine, type RunJob } from './engines/embedded-eng
 import type { HandlerContext } from './handlers/context';
 import { runJobKind } from './handlers/run-job';
 import { createLocalIO } from './io/local-io';
+import type { PipelineLog } from './log/pipeline-log';
 import { EventLog } from './queue/event-log';
 import type { JobRecord } from './queue/job-types';
 import { Scheduler, type SchedulerOptions, toJobRecord } from './queue/scheduler';
@@ -24,6 +25,10 @@ export interface RenderRuntimeOptions {
   scheduler: Partial<SchedulerOptions>;
   /** Builds the engine; the default runs jobs in this process. */
   engine: ((scheduler: Scheduler, runLocal: RunJob) => Engine) | null;
+  /** The render workers hold the provider keys (Redis mode): the studio cannot check them before queueing. */
+  providerKeysOnWorkers: boolean;
+  /** Where unexpected errors go (Fastify's pino logger in the studio). */
+  log: PipelineLog;
 }
 
 export interface RenderRuntime {
@@ -50,7 +55,8 @@ export function createRenderRuntime(options: RenderRuntimeOptions): RenderRuntim
   const runLocal: RunJob = async (job, signal, onProgress) => {
     const { io, dispose } = await createLocalIO(db, store, job.projectId, workRoot, job.id);
     try {
-      const context: HandlerContext = { io, signal, onProgress, providers, deps: await dependenciesOf(job) };
+      const deps = await dependenciesOf(job);
+      const context: HandlerContext = { io, signal, onProgress, providers, deps, onWorker: false };
       return await runJobKind(job, context);
     } finally {
       await dispose();
@@ -58,13 +64,13 @@ export function createRenderRuntime(options: RenderRuntimeOptions): RenderRuntim
   };
   const engine = options.engine
     ? options.engine(scheduler, runLocal)
-    : new EmbeddedEngine(scheduler, runLocal, options.concurrency);
+    : new EmbeddedEngine(scheduler, runLocal, options.concurrency, options.log);
   const wake = () => engine.wake();
   const abort = (id: string) => engine.abort(id);
-  const lookup = providerLookup(providers);
+  const lookup = providerLookup(providers, options.providerKeysOnWorkers);
   const plan = (project: ProjectView) => planProject(project, lookup);
   const takes = new TakeBook({ db, store, scheduler, events, abort, plan });
-  const service = new RenderService({ db, store, scheduler, events, providers, wake, abort, takes });
+  const service = new RenderService({ db, store, scheduler, events, lookup, wake, abort, takes });
   const film = new FilmService({ db, scheduler, wake });
   return {
     events,

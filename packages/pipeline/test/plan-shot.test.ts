@@ -1,6 +1,6 @@
 import type { ProjectView, VideoCapabilities } from '@ministudio/domain';
 import { describe, expect, it } from 'vitest';
-import { type ProviderLookup, planShot, speechCacheKey } from '../src';
+import { estimatedSpeechShotSeconds, type ProviderLookup, planShot, speechCacheKey } from '../src';
 
 const voice = { provider: 'espeak', voiceId: 'en-us', rate: 1, pitch: 0 };
 const asset = (id: string) => ({
@@ -104,7 +104,10 @@ const veo: VideoCapabilities = {
   maxPromptLength: 4000,
   exclusions: ['no first frame together with reference images'],
 };
-const lookup = (caps: VideoCapabilities | null): ProviderLookup => ({ capabilities: () => caps });
+const lookup = (caps: VideoCapabilities | null, unconfigured: string[] = []): ProviderLookup => ({
+  capabilities: () => caps,
+  missingSettings: (provider) => (unconfigured.includes(provider) ? `${provider.toUpperCase()}_KEY` : null),
+});
 
 describe('planShot', () => {
   it('carries identity references and the locked plate to the provider', () => {
@@ -148,5 +151,35 @@ describe('planShot', () => {
     expect(
       planShot(recoloured, recoloured.scenes[0]!, recoloured.scenes[0]!.shots[0]!, lookup(veo)).inputHash,
     ).not.toBe(base);
+  });
+
+  it('refuses a provider with no key before queueing, naming the setting, for video and for speech', () => {
+    const p = project();
+    const plan = planShot(p, p.scenes[0]!, p.scenes[0]!.shots[0]!, lookup(veo, ['veo', 'espeak']));
+    const unconfigured = plan.violations.filter((v) => v.constraint === 'provider_not_configured');
+    expect(unconfigured.map((v) => v.field)).toEqual(['provider', 'voice']);
+    expect(unconfigured[0]!.fix).toContain('VEO_KEY');
+    expect(unconfigured[1]!.fix).toContain('ESPEAK_KEY');
+    const configured = planShot(p, p.scenes[0]!, p.scenes[0]!.shots[0]!, lookup(veo));
+    expect(configured.violations.filter((v) => v.constraint === 'provider_not_configured')).toEqual([]);
+  });
+
+  it('checks a shot that follows its speech at its estimated length, however long', () => {
+    const p = project();
+    // About 60 words: some 25 s of speech, far beyond Veo's 8 s clips.
+    const longLine = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const long = {
+      ...p.scenes[0]!.shots[0]!,
+      duration: 'speech' as const,
+      dialogue: [{ character: 'emma', text: longLine }],
+    };
+    const refused = planShot(p, p.scenes[0]!, long, lookup(veo));
+    expect(refused.violations.map((v) => v.constraint)).toContain('duration_too_long');
+    expect(estimatedSpeechShotSeconds(refused.lines, 24)).toBeGreaterThan(20);
+    // A short line fits: the same check passes it.
+    const short = { ...long, dialogue: [{ character: 'emma', text: 'Hello there' }] };
+    const fits = planShot(p, p.scenes[0]!, short, lookup(veo));
+    expect(fits.violations.map((v) => v.constraint)).not.toContain('duration_too_long');
+    expect(estimatedSpeechShotSeconds(fits.lines, 24)).toBeLessThan(4);
   });
 });

@@ -1,6 +1,14 @@
 import { ProviderError } from '@ministudio/domain';
 import { describe, expect, it } from 'vitest';
-import { EmbeddedEngine, EventLog, type JobRecord, type JobSpec, type RunJob, Scheduler } from '../src';
+import {
+  EmbeddedEngine,
+  EventLog,
+  type JobRecord,
+  type JobSpec,
+  type PipelineLog,
+  type RunJob,
+  Scheduler,
+} from '../src';
 import { until, useDatabase } from './helpers';
 
 const ctx = useDatabase();
@@ -16,14 +24,32 @@ const spec = (ref: string, after: string[] = [], maxAttempts = 3): JobSpec => ({
   dedupeKey: null,
 });
 
+interface LogLine {
+  level: 'error' | 'warn' | 'info';
+  context: Record<string, unknown>;
+  message: string;
+}
+
+/** A logger with pino's call shape that keeps what it is given. */
+function collectingLog(): PipelineLog & { lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const at =
+    (level: LogLine['level']) =>
+    (context: object, message: string): void => {
+      lines.push({ level, context: context as Record<string, unknown>, message });
+    };
+  return { lines, error: at('error'), warn: at('warn'), info: at('info') };
+}
+
 function setup(run: RunJob, concurrency = 2, timeouts: Record<string, number> = { speech: 30 }) {
   const events = new EventLog();
   const scheduler = new Scheduler(ctx.db, events, {
     retry: { baseSeconds: 0.02, maxSeconds: 1 },
     progressWriteMs: 0,
   });
-  const engine = new EmbeddedEngine(scheduler, run, concurrency, timeouts);
-  return { events, scheduler, engine };
+  const log = collectingLog();
+  const engine = new EmbeddedEngine(scheduler, run, concurrency, log, timeouts);
+  return { events, scheduler, engine, log };
 }
 
 const statusOf = async (scheduler: Scheduler, id: string) => (await scheduler.get(id))!.status;
@@ -148,6 +174,64 @@ describe('scheduler with the embedded engine', () => {
     await until(() => engine.activeJobs === 0);
     await engine.stop();
     expect(await statusOf(scheduler, job!.id)).toBe('cancelled');
+  });
+
+  it('logs an unexpected error once, with job, take, kind and stack; the job keeps a plain message', async () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'path')");
+    const { scheduler, engine, log } = setup(async () => {
+      throw bug;
+    });
+    const [job] = await scheduler.enqueue(ctx.projectId, [{ ...spec('u', [], 3), takeId: null }]);
+    await engine.start();
+    await until(async () => (await statusOf(scheduler, job!.id)) === 'failed');
+    await engine.stop();
+    const errors = log.lines.filter((line) => line.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.context).toMatchObject({ jobId: job!.id, takeId: null, kind: 'speech', err: bug });
+    expect((errors[0]!.context.err as Error).stack).toContain('TypeError');
+    const failed = (await scheduler.get(job!.id))!;
+    // Not retried (a bug does not go away by itself), and the user is not shown the stack.
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1, error: { code: 'internal' } });
+    expect(failed.error!.message).not.toContain('reading');
+  });
+
+  it('logs nothing as an error for an expected provider failure', async () => {
+    const { scheduler, engine, log } = setup(async () => {
+      throw new ProviderError('content_filtered', 'blocked');
+    });
+    const [job] = await scheduler.enqueue(ctx.projectId, [spec('e', [], 1)]);
+    await engine.start();
+    await until(async () => (await statusOf(scheduler, job!.id)) === 'failed');
+    await engine.stop();
+    expect(log.lines.filter((line) => line.level === 'error')).toEqual([]);
+  });
+
+  it('records made-up progress as an estimate, and a measured one as measured', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { scheduler, engine, events } = setup(async (job, _signal, onProgress) => {
+      if ((job.payload as { ref: string }).ref === 'guess') onProgress(0.4, { estimated: true });
+      else onProgress(0.6);
+      await held;
+      return {};
+    });
+    const ticks = new Map<string, boolean>();
+    events.subscribe((e) => {
+      if (e.type === 'job' && e.data.status === 'running' && e.data.progress > 0)
+        ticks.set(e.data.id, e.data.progressEstimated);
+    });
+    const [guess, measured] = await scheduler.enqueue(ctx.projectId, [spec('guess'), spec('measured')]);
+    await engine.start();
+    await until(() => ticks.size === 2);
+    expect(ticks.get(guess!.id)).toBe(true);
+    expect(ticks.get(measured!.id)).toBe(false);
+    expect(await scheduler.get(guess!.id)).toMatchObject({ progress: 0.4, progressEstimated: true });
+    expect(await scheduler.get(measured!.id)).toMatchObject({ progress: 0.6, progressEstimated: false });
+    release();
+    await until(async () => (await statusOf(scheduler, guess!.id)) === 'succeeded');
+    await engine.stop();
   });
 
   it('after a crash, runs again the jobs that were running', async () => {

@@ -37,6 +37,9 @@ export default fp(
       concurrency: options.concurrency,
       scheduler: { retry: { baseSeconds: options.retryBaseSeconds, maxSeconds: 300 } },
       engine: options.engine ? (scheduler, runLocal) => options.engine!(app, scheduler, runLocal) : null,
+      // With a separate engine (Redis) the jobs run on workers, which hold their own keys.
+      providerKeysOnWorkers: options.engine !== null,
+      log: app.log,
     });
     app.decorate('providers', providers);
     app.decorate('renderer', runtime);

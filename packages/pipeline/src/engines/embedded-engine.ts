@@ -1,12 +1,15 @@
+import type { ProgressOptions } from '@ministudio/domain';
+import { jobContext, type PipelineLog } from '../log/pipeline-log';
 import type { JobRecord } from '../queue/job-types';
 import { JOB_TIMEOUT_SECONDS } from '../queue/job-types';
 import { jobSignal, toFailure } from '../queue/run-context';
 import type { Scheduler } from '../queue/scheduler';
+import { WakeLoop } from './wake-loop';
 
 export type RunJob = (
   job: JobRecord,
   signal: AbortSignal,
-  onProgress: (fraction: number) => void,
+  onProgress: (fraction: number, options?: ProgressOptions) => void,
 ) => Promise<unknown>;
 
 export interface Engine {
@@ -26,27 +29,33 @@ export interface Engine {
 export class EmbeddedEngine implements Engine {
   readonly name = 'embedded' as const;
   private readonly running = new Map<string, AbortController>();
+  private readonly loop: WakeLoop;
   private stopped = true;
-  private timer: NodeJS.Timeout | null = null;
-  private looking = false;
-  private again = false;
 
   constructor(
     private readonly scheduler: Scheduler,
     private readonly run: RunJob,
     private readonly concurrency: number,
+    private readonly log: PipelineLog,
     private readonly timeouts: Record<string, number> = JOB_TIMEOUT_SECONDS,
-  ) {}
+  ) {
+    this.loop = new WakeLoop(
+      () => this.fill(),
+      () => scheduler.nextDueAt(),
+      log,
+      this.name,
+    );
+  }
 
   async start(): Promise<void> {
     this.stopped = false;
     await this.scheduler.recover();
-    this.wake();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.loop.stop();
     // Jobs interrupted by a shutdown are not failures: they go back to the queue for the next start.
     const ids = [...this.running.keys()];
     for (const controller of this.running.values()) controller.abort();
@@ -58,21 +67,7 @@ export class EmbeddedEngine implements Engine {
   }
 
   wake(): void {
-    if (this.stopped) return;
-    if (this.looking) {
-      this.again = true;
-      return;
-    }
-    this.looking = true;
-    this.fill()
-      .catch(() => {})
-      .finally(() => {
-        this.looking = false;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        }
-      });
+    this.loop.wake();
   }
 
   get activeJobs(): number {
@@ -92,25 +87,16 @@ export class EmbeddedEngine implements Engine {
       }
       if (started === 0) break;
     }
-    await this.scheduleNextLook();
-  }
-
-  private async scheduleNextLook(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    if (this.stopped) return;
-    const due = await this.scheduler.nextDueAt();
-    // A delayed retry wakes us when it is due; otherwise a slow poll covers jobs added by other processes.
-    const wait = due ? Math.max(20, Math.min(due.getTime() - Date.now(), 2000)) : 2000;
-    this.timer = setTimeout(() => this.wake(), wait);
-    this.timer.unref();
   }
 
   private execute(job: JobRecord): void {
     const controller = new AbortController();
     this.running.set(job.id, controller);
     const { signal, dispose } = jobSignal(controller.signal, this.timeouts[job.kind] ?? 600);
-    const onProgress = (fraction: number) => {
-      this.scheduler.progress(job.id, fraction).catch(() => {});
+    const onProgress = (fraction: number, options?: ProgressOptions) => {
+      this.scheduler
+        .progress(job.id, fraction, options?.estimated === true)
+        .catch((err: unknown) => this.log.warn({ ...jobContext(job), err }, 'recording progress failed'));
     };
     this.run(job, signal, onProgress)
       .then(
@@ -118,13 +104,22 @@ export class EmbeddedEngine implements Engine {
           if (signal.aborted) throw signal.reason;
           await this.scheduler.succeed(job.id, result);
         },
-        async (error) => {
+        async (error: unknown) => {
           if (this.stopped) return; // requeued by stop()
-          await this.scheduler.fail(job.id, toFailure(error, signal));
+          const failure = toFailure(error, signal);
+          if (failure.code === 'internal') this.log.error({ ...jobContext(job), err: error }, 'job failed');
+          await this.scheduler.fail(job.id, failure);
         },
       )
-      .catch(async (error) => {
-        if (!this.stopped) await this.scheduler.fail(job.id, toFailure(error, signal)).catch(() => {});
+      .catch(async (error: unknown) => {
+        // Finishing the job failed (the database, a take that could not be finalised): a studio fault.
+        this.log.error({ ...jobContext(job), err: error }, 'finishing the job failed');
+        if (this.stopped) return;
+        await this.scheduler
+          .fail(job.id, toFailure(error, signal))
+          .catch((err: unknown) =>
+            this.log.error({ ...jobContext(job), err }, 'marking the job failed failed'),
+          );
       })
       .finally(() => {
         dispose();

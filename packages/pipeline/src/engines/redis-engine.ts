@@ -1,6 +1,8 @@
 import { Queue } from 'bullmq';
+import type { PipelineLog } from '../log/pipeline-log';
 import type { Scheduler } from '../queue/scheduler';
 import type { Engine } from './embedded-engine';
+import { WakeLoop } from './wake-loop';
 
 export const QUEUE_NAME = 'ministudio-jobs';
 
@@ -30,28 +32,31 @@ export function deliveryId(jobId: string, attempt: number): string {
 export class RedisEngine implements Engine {
   readonly name = 'redis' as const;
   private queue: Queue | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = true;
-  private looking = false;
-  private again = false;
+  private readonly loop: WakeLoop;
 
   constructor(
     private readonly scheduler: Scheduler,
     private readonly redisUrl: string,
-  ) {}
+    log: PipelineLog,
+  ) {
+    this.loop = new WakeLoop(
+      () => this.dispatch(),
+      () => scheduler.nextDueAt(),
+      log,
+      this.name,
+    );
+  }
 
   async start(): Promise<void> {
     this.queue = new Queue(QUEUE_NAME, { connection: redisConnection(this.redisUrl) });
     await this.queue.waitUntilReady();
-    this.stopped = false;
     // Running jobs belong to workers (BullMQ redelivers those of a worker that died), so unlike the
     // embedded engine nothing is requeued here; queued ones are (re)offered, and BullMQ ignores duplicates.
-    this.wake();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.loop.stop();
     await this.queue?.close();
     this.queue = null;
   }
@@ -61,21 +66,7 @@ export class RedisEngine implements Engine {
   }
 
   wake(): void {
-    if (this.stopped) return;
-    if (this.looking) {
-      this.again = true;
-      return;
-    }
-    this.looking = true;
-    this.dispatch()
-      .catch(() => {})
-      .finally(() => {
-        this.looking = false;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        }
-      });
+    this.loop.wake();
   }
 
   private async dispatch(): Promise<void> {
@@ -93,10 +84,5 @@ export class RedisEngine implements Engine {
         },
       );
     }
-    if (this.timer) clearTimeout(this.timer);
-    const due = await this.scheduler.nextDueAt();
-    const wait = due ? Math.max(20, Math.min(due.getTime() - Date.now(), 2000)) : 2000;
-    this.timer = setTimeout(() => this.wake(), wait);
-    this.timer.unref();
   }
 }

@@ -3,6 +3,7 @@ import type { ProviderRegistry } from '@ministudio/providers';
 import { type Job, Worker } from 'bullmq';
 import { runJobKind } from '../handlers/run-job';
 import { createHttpIO, type StudioClient, studioFetch } from '../io/http-io';
+import { jobContext, type PipelineLog } from '../log/pipeline-log';
 import { JOB_TIMEOUT_SECONDS, type JobRecord } from '../queue/job-types';
 import { jobSignal, toFailure } from '../queue/run-context';
 import { QUEUE_NAME, redisConnection } from './redis-engine';
@@ -15,7 +16,8 @@ export interface RemoteWorkerOptions {
   providers: ProviderRegistry;
   /** How often progress is reported (and a cancel noticed). */
   progressMs: number;
-  log: (line: string) => void;
+  /** A pino logger (or anything with its call shape): job starts and ends, and every unexpected error. */
+  log: PipelineLog;
 }
 
 /**
@@ -38,19 +40,24 @@ export function startRemoteWorker(options: RemoteWorkerOptions): { close: () => 
     if (claim.status === 409 || claim.status === 404) return; // cancelled, or another delivery has it
     if (!claim.ok) throw new Error(`claim failed: HTTP ${claim.status}`);
     const { job, deps } = (await claim.json()) as { job: JobRecord; deps: JobRecord[] };
-    options.log(`job ${job.id} (${job.kind}) started`);
+    const context = jobContext(job);
+    options.log.info(context, 'job started');
     const cancel = new AbortController();
     const { signal, dispose } = jobSignal(cancel.signal, JOB_TIMEOUT_SECONDS[job.kind]);
-    let latest = 0;
+    let latest = { progress: 0, estimated: false };
     let reporting = false;
+    let unreachable = false;
     const report = async () => {
       if (reporting) return;
       reporting = true;
       try {
-        const response = await post(`/api/worker/jobs/${job.id}/progress`, { progress: latest });
+        const response = await post(`/api/worker/jobs/${job.id}/progress`, latest);
         if (response.ok && ((await response.json()) as { cancelled: boolean }).cancelled) cancel.abort();
-      } catch {
-        // The studio will hear from us again at the next tick or at the end.
+        unreachable = false;
+      } catch (err) {
+        // The studio hears from us again at the next tick or at the end; say so once, not every tick.
+        if (!unreachable) options.log.warn({ ...context, err }, 'progress report did not reach the studio');
+        unreachable = true;
       } finally {
         reporting = false;
       }
@@ -61,19 +68,24 @@ export function startRemoteWorker(options: RemoteWorkerOptions): { close: () => 
       const result = await runJobKind(job, {
         io,
         signal,
-        onProgress: (fraction) => {
-          latest = fraction;
+        onProgress: (fraction, progressOptions) => {
+          latest = { progress: fraction, estimated: progressOptions?.estimated === true };
         },
         providers: options.providers,
         deps,
+        onWorker: true,
       });
       if (signal.aborted) throw signal.reason;
       await post(`/api/worker/jobs/${job.id}/complete`, { result });
-      options.log(`job ${job.id} (${job.kind}) succeeded`);
+      options.log.info(context, 'job succeeded');
     } catch (error) {
       const failure = toFailure(error, signal);
-      await post(`/api/worker/jobs/${job.id}/fail`, failure).catch(() => {});
-      options.log(`job ${job.id} (${job.kind}) ${failure.code}`);
+      if (failure.code === 'internal') options.log.error({ ...context, err: error }, 'job failed');
+      else options.log.info({ ...context, code: failure.code }, 'job failed');
+      await post(`/api/worker/jobs/${job.id}/fail`, failure).catch((err: unknown) =>
+        // BullMQ redelivers a job whose worker never reported; the studio's stalled check takes it from there.
+        options.log.error({ ...context, err }, 'reporting the failure to the studio failed'),
+      );
     } finally {
       clearInterval(ticker);
       dispose();
@@ -85,7 +97,7 @@ export function startRemoteWorker(options: RemoteWorkerOptions): { close: () => 
     connection: redisConnection(options.redisUrl),
     concurrency: options.concurrency,
   });
-  worker.on('error', () => {});
+  worker.on('error', (err) => options.log.error({ err }, 'the Redis worker connection failed'));
   return {
     async close() {
       await worker.close();

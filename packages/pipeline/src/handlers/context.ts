@@ -1,3 +1,4 @@
+import type { ProgressOptions } from '@ministudio/domain';
 import type { ProviderRegistry } from '@ministudio/providers';
 import type { JobIO } from '../io/job-io';
 import type { JobRecord } from '../queue/job-types';
@@ -5,8 +6,10 @@ import type { JobRecord } from '../queue/job-types';
 export interface HandlerContext {
   io: JobIO;
   signal: AbortSignal;
-  onProgress: (fraction: number) => void;
+  onProgress: (fraction: number, options?: ProgressOptions) => void;
   providers: ProviderRegistry;
+  /** The job runs on a Redis render worker, whose keys are its own (not the studio's). */
+  onWorker: boolean;
   /** The jobs this one depends on, with their results. */
   deps: JobRecord[];
 }

@@ -5,7 +5,8 @@ import { makePoster, probeVideo } from '@ministudio/media';
 import { applyAdjustments, checkInputOf, checkRequest } from '@ministudio/providers';
 import type { HandlerContext } from './context';
 import type { FitOutput, PictureOutput, PicturePayload, SpeechOutput } from './payloads';
-import { placeSpeech, SPEECH_TAIL_SECONDS, writeSpeechTrack } from './speech-track';
+import { placeSpeech, speechShotSeconds, writeSpeechTrack } from './speech-track';
+import { notConfigured } from './unconfigured';
 
 /**
  * Generates the shot's picture with its provider. The speech is known first, so a shot that follows
@@ -15,12 +16,7 @@ export async function runPicture(payload: PicturePayload, ctx: HandlerContext): 
   const provider = ctx.providers.video(payload.provider);
   if (!provider)
     throw new ProviderError('provider_rejected_input', `No video provider "${payload.provider}"`);
-  if (!provider.configured()) {
-    throw new ProviderError(
-      'provider_rejected_input',
-      `The video provider "${provider.label}" is not configured`,
-    );
-  }
+  if (!provider.configured()) throw notConfigured(ctx, 'video', provider.id, provider.label);
   const capabilities = provider.models().find((m) => m.model === payload.model);
   if (!capabilities)
     throw new ProviderError('provider_rejected_input', `${provider.label} has no model "${payload.model}"`);
@@ -38,9 +34,7 @@ export async function runPicture(payload: PicturePayload, ctx: HandlerContext): 
     })),
   );
   const wanted =
-    payload.duration === 'speech'
-      ? Math.max(1, Math.ceil((endSeconds + SPEECH_TAIL_SECONDS) * payload.fps) / payload.fps)
-      : payload.duration;
+    payload.duration === 'speech' ? speechShotSeconds(endSeconds, payload.fps) : payload.duration;
 
   const placedSpeech: PlacedSpeech[] = [];
   for (const [i, line] of placed.entries()) {

@@ -29,6 +29,11 @@ export function placeSpeech(lines: { character: string | null; text: string; dur
   return { placed, endSeconds: placed.length ? at - SPEECH_GAP_SECONDS : 0 };
 }
 
+/** The length of a shot that follows its speech: the placed lines and a tail, on whole frames, at least 1 s. */
+export function speechShotSeconds(speechEndSeconds: number, fps: number): number {
+  return Math.max(1, Math.ceil((speechEndSeconds + SPEECH_TAIL_SECONDS) * fps) / fps);
+}
+
 /** One mono WAV with every line at its place: the track that is fitted to the picture. */
 export async function writeSpeechTrack(
   io: JobIO,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ProviderError } from '@ministudio/domain';
 import type { HandlerContext } from './context';
 import type { SpeechOutput, SpeechPayload } from './payloads';
+import { notConfigured } from './unconfigured';
 
 /** Speaks one line, unless the same text in the same voice was spoken before (then the file is reused). */
 export async function runSpeech(payload: SpeechPayload, ctx: HandlerContext): Promise<SpeechOutput> {
@@ -12,12 +13,7 @@ export async function runSpeech(payload: SpeechPayload, ctx: HandlerContext): Pr
   const provider = ctx.providers.speech(payload.provider);
   if (!provider)
     throw new ProviderError('provider_rejected_input', `No speech provider "${payload.provider}"`);
-  if (!provider.configured()) {
-    throw new ProviderError(
-      'provider_rejected_input',
-      `The speech provider "${provider.label}" is not configured`,
-    );
-  }
+  if (!provider.configured()) throw notConfigured(ctx, 'speech', provider.id, provider.label);
   const result = await provider.synthesize(
     { text: payload.text, voice: payload.voice },
     { signal: ctx.signal, onProgress: ctx.onProgress, workDir: ctx.io.workDir },

@@ -11,6 +11,7 @@ import {
 } from '@ministudio/domain';
 import { checkRequest, type Violation } from '@ministudio/providers';
 import type { FileRef, PicturePayload, SpeechPayload } from '../handlers/payloads';
+import { placeSpeech, speechShotSeconds } from '../handlers/speech-track';
 
 /** Bumped when the pipeline's output for the same inputs changes, so old takes are not reused. */
 export const PIPELINE_VERSION = 1;
@@ -56,6 +57,11 @@ export function parseProviderChoice(choice: string): { provider: string; model: 
 
 export interface ProviderLookup {
   capabilities(provider: string, model: string | null): VideoCapabilities | null;
+  /**
+   * What must be set before this studio can use the provider ("RUNWAYML_API_SECRET"), or null when it can
+   * (or when the keys live on the render workers, which the studio cannot see).
+   */
+  missingSettings(provider: string, kind: 'video' | 'speech'): string | null;
 }
 
 /**
@@ -204,6 +210,7 @@ export function planShot(
   };
   const violations: Violation[] = [];
   const notes: string[] = [];
+  violations.push(...unconfiguredProviders(choice.provider, capabilities !== null, lines, providers));
   if (!capabilities) {
     violations.push({
       constraint: 'provider',
@@ -213,8 +220,9 @@ export function planShot(
     });
   } else {
     const check = checkRequest(capabilities, {
-      // A shot that follows its speech is checked at the length it will have at most.
-      durationSeconds: shot.duration === 'speech' ? Math.min(8, estimateSpeechSeconds(lines)) : shot.duration,
+      // A shot that follows its speech is checked at the length its speech is expected to give it.
+      durationSeconds:
+        shot.duration === 'speech' ? estimatedSpeechShotSeconds(lines, project.fps) : shot.duration,
       width: project.width,
       height: project.height,
       aspectRatio: project.aspectRatio,
@@ -267,10 +275,53 @@ export function planShot(
   };
 }
 
-/** A rough speaking time (150 words a minute) for checks made before the speech exists. */
-function estimateSpeechSeconds(lines: SpeechLinePlan[]): number {
-  const words = lines.reduce((n, l) => n + l.payload.text.split(/\s+/).filter(Boolean).length, 0);
-  return Math.max(1, (words / 150) * 60 + 1);
+/** Words a minute at rate 1: a little faster than espeak's 160 and most cloud voices, so the check errs long. */
+const ESTIMATED_WORDS_PER_MINUTE = 150;
+
+/**
+ * The length a shot that follows its speech will have, before the speech exists: each line's speaking time
+ * from its words and voice rate, placed exactly as the picture job will place the real lines.
+ */
+export function estimatedSpeechShotSeconds(lines: SpeechLinePlan[], fps: number): number {
+  const estimated = lines.map((line) => {
+    const words = line.payload.text.split(/\s+/).filter(Boolean).length;
+    const rate = line.payload.voice.rate > 0 ? line.payload.voice.rate : 1;
+    return {
+      character: line.payload.character,
+      text: line.payload.text,
+      durationSeconds: (words / (ESTIMATED_WORDS_PER_MINUTE * rate)) * 60,
+    };
+  });
+  return speechShotSeconds(placeSpeech(estimated).endSeconds, fps);
+}
+
+/** A provider that exists but has no key or address here: refused before queueing, naming what to set. */
+function unconfiguredProviders(
+  videoProvider: string,
+  videoExists: boolean,
+  lines: SpeechLinePlan[],
+  providers: ProviderLookup,
+): Violation[] {
+  const violations: Violation[] = [];
+  const video = videoExists ? providers.missingSettings(videoProvider, 'video') : null;
+  if (video)
+    violations.push({
+      constraint: 'provider_not_configured',
+      field: 'provider',
+      message: `The video provider "${videoProvider}" is not configured in this studio.`,
+      fix: `Set ${video} (in the studio's environment or data/providers.json), or choose another provider.`,
+    });
+  for (const speechProvider of new Set(lines.map((line) => line.payload.provider))) {
+    const missing = providers.missingSettings(speechProvider, 'speech');
+    if (missing)
+      violations.push({
+        constraint: 'provider_not_configured',
+        field: 'voice',
+        message: `The speech provider "${speechProvider}" is not configured in this studio.`,
+        fix: `Set ${missing} (in the studio's environment or data/providers.json), or give the speakers another voice.`,
+      });
+  }
+  return violations;
 }
 
 function stripEmpty(state: CharacterState): CharacterState {

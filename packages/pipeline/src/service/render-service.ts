@@ -8,6 +8,7 @@ import type { JobRecord, JobSpec } from '../queue/job-types';
 import type { Scheduler } from '../queue/scheduler';
 import { type ProviderLookup, planProject, type ShotPlan } from './plan-shot';
 import { RenderRefused } from './render-refused';
+import { settingsToSet } from './settings-to-set';
 import type { TakeBook } from './take-book';
 import { readTakeAssets } from './takes';
 
@@ -28,7 +29,8 @@ export interface RenderServiceDeps {
   store: AssetStore;
   scheduler: Scheduler;
   events: EventLog;
-  providers: ProviderRegistry;
+  /** The providers as the planner sees them (see providerLookup). */
+  lookup: ProviderLookup;
   /** Tells the engine there is new work. */
   wake: () => void;
   /** Stops a running job at once. */
@@ -45,11 +47,20 @@ const MAX_ATTEMPTS: Record<string, number> = {
   film: 2,
 };
 
-export function providerLookup(registry: ProviderRegistry): ProviderLookup {
+/**
+ * What the planner may know of the providers. `keysOnWorkers`: in Redis mode the render workers hold the
+ * keys, so the studio cannot tell whether a provider is configured; the worker says so when it is not.
+ */
+export function providerLookup(registry: ProviderRegistry, keysOnWorkers = false): ProviderLookup {
   return {
     capabilities(provider, model): VideoCapabilities | null {
       const models = registry.video(provider)?.models() ?? [];
       return (model ? models.find((m) => m.model === model) : models[0]) ?? null;
+    },
+    missingSettings(provider, kind) {
+      if (keysOnWorkers) return null;
+      const found = kind === 'video' ? registry.video(provider) : registry.speech(provider);
+      return found && !found.configured() ? settingsToSet(provider) : null;
     },
   };
 }
@@ -59,7 +70,7 @@ export class RenderService {
   private readonly lookup: ProviderLookup;
 
   constructor(private readonly deps: RenderServiceDeps) {
-    this.lookup = providerLookup(deps.providers);
+    this.lookup = deps.lookup;
   }
 
   plan(project: ProjectView): Map<string, ShotPlan> {
@@ -88,8 +99,15 @@ export class RenderService {
       .map((shot) => ({ shotId: shot.id, violations: plans.get(shot.id)!.violations }))
       .filter((s) => s.violations.length > 0);
     if (refused.length) {
-      const first = refused[0]!.violations[0]!;
-      throw new RenderRefused('unsupported_by_provider', `${first.message} ${first.fix}`, { shots: refused });
+      const all = refused.flatMap((s) => s.violations);
+      // A missing key is the studio's setup, not the shot: it gets its own code so the editor can say so.
+      const unconfigured = all.find((v) => v.constraint === 'provider_not_configured');
+      const first = unconfigured ?? all[0]!;
+      throw new RenderRefused(
+        unconfigured ? 'provider_not_configured' : 'unsupported_by_provider',
+        `${first.message} ${first.fix}`,
+        { shots: refused },
+      );
     }
     const jobs: JobRecord[] = [];
     const outcomes: ShotOutcome[] = [];
