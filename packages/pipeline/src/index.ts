@@ -9,6 +9,7 @@ export { placeSpeech } from './handlers/speech-track';
 export { createHttpIO, type StudioClient } from './io/http-io';
 export type { JobIO, OutputMeta, StoredFile } from './io/job-io';
 export { createLocalIO, storeFile } from './io/local-io';
+export { jobContext, type PipelineLog, SILENT_LOG } from './log/pipeline-log';
 export { EventLog, type StudioEvent } from './queue/event-log';
 export { jobSummary } from './queue/job-summary';
 export * from './queue/job-types';
@@ -18,6 +19,7 @@ export { Scheduler, type SchedulerOptions, toJobRecord } from './queue/scheduler
 export { createRenderRuntime, type RenderRuntime, type RenderRuntimeOptions } from './runtime';
 export { FilmService } from './service/film-service';
 export {
+  estimatedSpeechShotSeconds,
   PIPELINE_VERSION,
   type ProviderLookup,
   parseProviderChoice,
