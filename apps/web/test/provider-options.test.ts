@@ -1,6 +1,5 @@
-import type { VideoCapabilities } from '@ministudio/domain';
+import type { ProviderDescription, VideoCapabilities } from '@ministudio/domain';
 import { describe, expect, it } from 'vitest';
-import type { ProviderDescription } from '../src/api/render-types';
 import {
   formatDurations,
   formatReferences,

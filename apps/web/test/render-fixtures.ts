@@ -1,6 +1,6 @@
-import type { JobSummary } from '../src/api/render-types';
+import type { JobProgressEvent, JobSummary } from '@ministudio/domain';
 
-// Jobs as the server lists them, in creation order.
+// Jobs as the server lists them, in creation order, and the progress ticks of its event stream.
 
 let seq = 0;
 export function job(partial: Partial<JobSummary> & Pick<JobSummary, 'kind'>): JobSummary {
@@ -11,6 +11,7 @@ export function job(partial: Partial<JobSummary> & Pick<JobSummary, 'kind'>): Jo
     takeId: 't1',
     status: 'queued',
     progress: 0,
+    progressEstimated: false,
     attempts: 0,
     maxAttempts: 2,
     error: null,
@@ -19,4 +20,9 @@ export function job(partial: Partial<JobSummary> & Pick<JobSummary, 'kind'>): Jo
     finishedAt: null,
     ...partial,
   };
+}
+
+/** What `event: job` carries on a tick of a running job. */
+export function tick(of: JobSummary, progress: number, progressEstimated = false): JobProgressEvent {
+  return { id: of.id, kind: of.kind, shotId: of.shotId, status: 'running', progress, progressEstimated };
 }

@@ -1,51 +1,46 @@
-import { FAILURE_ADVICE } from '@ministudio/domain';
 import { describe, expect, it } from 'vitest';
-import type { JobEvent } from '../src/api/render-types';
 import { applyJobEvents, loadJobs, mergeJob } from '../src/render/render-state';
-import { job } from './render-fixtures';
+import { job, tick } from './render-fixtures';
 
 describe('mergeJob', () => {
   it('folds a progress tick into the whole job and keeps what the tick leaves out', () => {
     const before = job({ kind: 'picture', status: 'running', attempts: 1, progress: 0.2 });
-    const after = mergeJob(before, { id: before.id, kind: 'picture', status: 'running', progress: 0.5 });
+    const after = mergeJob(before, tick(before, 0.5));
     expect(after).toMatchObject({ takeId: 't1', shotId: 's1', attempts: 1, progress: 0.5 });
   });
 
   it('never steps progress back within a run, but starts again on a retry', () => {
     const before = job({ kind: 'picture', status: 'running', attempts: 1, progress: 0.4 });
-    const tick: JobEvent = { id: before.id, kind: 'picture', status: 'running', progress: 0.3 };
-    expect(mergeJob(before, tick)).toBe(before);
-    const retry = mergeJob(before, { ...tick, progress: 0, attempts: 2 });
+    expect(mergeJob(before, tick(before, 0.3))).toBe(before);
+    // A retry is a status change: the event carries the whole job.
+    const retry = mergeJob(before, { ...before, progress: 0, attempts: 2 });
     expect(retry.progress).toBe(0);
   });
 
   it('does not let an old event reopen a finished job', () => {
     const finished = job({ kind: 'picture', status: 'succeeded', progress: 1 });
-    expect(mergeJob(finished, { id: finished.id, kind: 'picture', status: 'running', progress: 0.6 })).toBe(
-      finished,
-    );
+    expect(mergeJob(finished, tick(finished, 0.6))).toBe(finished);
   });
 
   it('creates a job from a tick it has not seen, without inventing a take', () => {
-    const j = mergeJob(null, { id: 'x', kind: 'picture', status: 'running', progress: 0.1, shotId: 's9' });
-    expect(j).toMatchObject({ id: 'x', shotId: 's9', takeId: null, progress: 0.1 });
+    const j = mergeJob(null, tick(job({ id: 'x', kind: 'picture', shotId: 's9' }), 0.1));
+    expect(j).toMatchObject({ id: 'x', shotId: 's9', takeId: null, progress: 0.1, progressEstimated: false });
   });
 
-  it('adds the advice sentence the events stream leaves out', () => {
-    const j = mergeJob(null, {
-      id: 'y',
-      kind: 'picture',
-      status: 'failed',
-      progress: 0,
-      error: { code: 'content_filtered', message: 'blocked' } as never,
-    });
-    expect(j.error).toEqual({
-      code: 'content_filtered',
-      message: 'blocked',
-      advice: FAILURE_ADVICE.content_filtered,
-    });
-    const unknown = mergeJob(null, { ...j, id: 'z', error: { code: 'weird', message: 'm' } as never });
-    expect(unknown.error!.advice).toBe(FAILURE_ADVICE.internal);
+  it('keeps the error a failure event carries, with the advice the server put in it', () => {
+    const running = job({ kind: 'picture', status: 'running', attempts: 1, progress: 0.4 });
+    const error = { code: 'content_filtered', message: 'blocked', advice: 'Reword the prompt.' };
+    const failed = mergeJob(running, { ...running, status: 'failed', error });
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toEqual(error);
+  });
+
+  it('follows whether the progress is measured or estimated, even at the same figure', () => {
+    const before = job({ kind: 'picture', status: 'running', attempts: 1, progress: 0.4 });
+    const estimated = mergeJob(before, tick(before, 0.4, true));
+    expect(estimated).not.toBe(before);
+    expect(estimated).toMatchObject({ progress: 0.4, progressEstimated: true });
+    expect(mergeJob(estimated, tick(estimated, 0.5, false)).progressEstimated).toBe(false);
   });
 });
 
@@ -55,7 +50,7 @@ describe('applyJobEvents', () => {
   const base = loadJobs([a1, b1], []);
 
   it('recomputes only the shot an event touches; the other keeps its object', () => {
-    const next = applyJobEvents(base, [{ id: a1.id, kind: 'picture', status: 'running', progress: 0.5 }]);
+    const next = applyJobEvents(base, [tick(a1, 0.5)]);
     expect(next.byShot.a!.progress).toBeGreaterThan(base.byShot.a!.progress);
     expect(next.byShot.b).toBe(base.byShot.b);
     expect(base.jobs[a1.id]!.progress).toBe(0);
@@ -63,7 +58,7 @@ describe('applyJobEvents', () => {
 
   it('returns the same state when nothing changes', () => {
     expect(applyJobEvents(base, [])).toBe(base);
-    expect(applyJobEvents(base, [{ id: a1.id, kind: 'picture', status: 'running', progress: 0 }])).toBe(base);
+    expect(applyJobEvents(base, [tick(a1, 0)])).toBe(base);
   });
 
   it('adds jobs of a new render and moves the shot to its new take', () => {
@@ -78,7 +73,7 @@ describe('applyJobEvents', () => {
     const film2 = job({ kind: 'film', shotId: null, takeId: null, status: 'queued' });
     const next = applyJobEvents(loadJobs([film1], []), [film2]);
     expect(next.film!.id).toBe(film2.id);
-    const done = applyJobEvents(next, [{ id: film2.id, kind: 'film', status: 'succeeded', progress: 1 }]);
+    const done = applyJobEvents(next, [{ ...film2, status: 'succeeded', progress: 1 }]);
     expect(done.film).toMatchObject({ id: film2.id, status: 'succeeded' });
   });
 
@@ -86,22 +81,18 @@ describe('applyJobEvents', () => {
     const finished = { ...a1, status: 'succeeded' as const, progress: 1 };
     const state = loadJobs(
       [finished],
-      [
-        { id: a1.id, kind: 'picture', status: 'running', progress: 0.7 },
-        {
-          id: 'late',
-          kind: 'previews',
-          status: 'queued',
-          progress: 0,
-          shotId: 'a',
-          takeId: 'ta',
-          createdAt: 'z',
-        },
-      ],
+      [tick(a1, 0.7), job({ id: 'late', kind: 'previews', shotId: 'a', takeId: 'ta', createdAt: 'z' })],
     );
     expect(state.jobs[a1.id]!.status).toBe('succeeded');
     expect(state.shotJobs.a).toEqual([a1.id, 'late']);
     // The picture is done and the previews wait their turn: the shot is under way.
     expect(state.byShot.a!.phase).toBe('rendering');
+  });
+
+  it('marks the shot estimated while an estimated tick drives it, and not once it is measured', () => {
+    const estimated = applyJobEvents(base, [tick(a1, 0.3, true)]);
+    expect(estimated.byShot.a).toMatchObject({ estimated: true });
+    expect(estimated.byShot.b).toBe(base.byShot.b);
+    expect(applyJobEvents(estimated, [tick(a1, 0.35, false)]).byShot.a!.estimated).toBe(false);
   });
 });

@@ -59,6 +59,22 @@ describe('shotProgress', () => {
     expect(p.activeJobIds).toEqual([]);
   });
 
+  it('is an estimate while a job under way reports estimated progress, and not once it is done', () => {
+    const measured = shotProgress([job({ kind: 'picture', status: 'running', progress: 0.3, attempts: 1 })])!;
+    expect(measured.estimated).toBe(false);
+    const picture = job({
+      kind: 'picture',
+      status: 'running',
+      progress: 0.3,
+      attempts: 1,
+      progressEstimated: true,
+    });
+    const estimated = shotProgress([picture, job({ kind: 'previews' })])!;
+    expect(estimated).toMatchObject({ phase: 'rendering', estimated: true });
+    const finished = shotProgress([{ ...picture, status: 'succeeded', progress: 1 }])!;
+    expect(finished).toMatchObject({ phase: 'done', estimated: false });
+  });
+
   it('is done at 1 when every job succeeded', () => {
     const p = shotProgress([
       job({ kind: 'picture', status: 'succeeded', progress: 0.97 }),

@@ -1,5 +1,5 @@
+import type { ShotCheck, Violation } from '@ministudio/domain';
 import { describe, expect, it } from 'vitest';
-import type { ShotCheck, Violation } from '../src/api/render-types';
 import { mergeRefusal, otherViolations, refusedShots, violationsFor } from '../src/render/violations';
 
 const tooLong: Violation = {

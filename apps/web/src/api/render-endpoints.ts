@@ -1,4 +1,3 @@
-import { apiRequest } from './http';
 import type {
   JobSummary,
   ProviderDescription,
@@ -7,7 +6,8 @@ import type {
   ShotState,
   TakeView,
   Waveform,
-} from './render-types';
+} from '@ministudio/domain';
+import { apiRequest } from './http';
 
 // Render, take and provider routes. They change takes and jobs, not the storyboard: no If-Match.
 

@@ -1,5 +1,4 @@
-import type { DurationRule, VideoCapabilities } from '@ministudio/domain';
-import type { ProviderDescription } from '../api/render-types';
+import type { DurationRule, ProviderDescription, VideoCapabilities } from '@ministudio/domain';
 
 // Provider choices and capability wording. Pure: tested without a DOM.
 

@@ -1,8 +1,8 @@
+import type { RenderStart, ShotCheck } from '@ministudio/domain';
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/http';
 import { renderCheckKey, shotStatesKey, takesKey } from '../api/query-keys';
 import { cancelJob, type RenderScope, startFilm, startRender } from '../api/render-endpoints';
-import type { RenderStart, ShotCheck } from '../api/render-types';
 import { useNotices } from '../stores/notice-store';
 import type { RenderStore } from './render-store';
 import { mergeRefusal, refusedShots } from './violations';

@@ -1,7 +1,7 @@
+import type { ShotCheck, ShotState, TakeView } from '@ministudio/domain';
 import { useQuery } from '@tanstack/react-query';
 import { providersKey, renderCheckKey, shotStatesKey, takesKey, waveformKey } from '../api/query-keys';
 import { getWaveform, listProviders, listTakes, renderCheck, shotStates } from '../api/render-endpoints';
-import type { ShotCheck, ShotState, TakeView } from '../api/render-types';
 
 // Server render state in the query cache; components read their slice through `select`, so one shot's
 // change re-renders that shot's card only.

@@ -1,5 +1,4 @@
-import { FAILURE_ADVICE, type FailureCode } from '@ministudio/domain';
-import type { JobError, JobEvent, JobSummary } from '../api/render-types';
+import type { JobEvent, JobSummary } from '@ministudio/domain';
 import { isFinished, type ShotProgress, shotProgress } from './shot-progress';
 
 // The live render state of one project, folded from the jobs list and the events stream. Every
@@ -69,9 +68,10 @@ export function applyJobEvents(state: RenderState, events: readonly JobEvent[]):
 }
 
 /**
- * Folds one event into a job. Ticks carry only some fields; a finished job never goes back to running
- * (an event read before the jobs list can be replayed after it), and progress within a run does not
- * step back (the renderer reports a few ticks out of order).
+ * Folds one event into a job. Ticks carry only some fields; a status change carries the whole job, its
+ * error already with the server's advice. A finished job never goes back to running (an event read
+ * before the jobs list can be replayed after it), and progress within a run does not step back (the
+ * renderer reports a few ticks out of order).
  */
 export function mergeJob(before: JobSummary | null, event: JobEvent): JobSummary {
   const base: JobSummary = before ?? {
@@ -81,6 +81,7 @@ export function mergeJob(before: JobSummary | null, event: JobEvent): JobSummary
     takeId: null,
     status: event.status,
     progress: 0,
+    progressEstimated: false,
     attempts: 0,
     maxAttempts: 1,
     error: null,
@@ -90,11 +91,11 @@ export function mergeJob(before: JobSummary | null, event: JobEvent): JobSummary
   };
   if (before && isFinished(before.status) && !isFinished(event.status)) return before;
   const merged: JobSummary = { ...base };
-  for (const key of Object.keys(event) as (keyof JobSummary)[]) {
-    const value = event[key];
+  const fields: Partial<JobSummary> = event;
+  for (const key of Object.keys(fields) as (keyof JobSummary)[]) {
+    const value = fields[key];
     if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
   }
-  merged.error = withAdvice(merged.error);
   if (
     before &&
     before.status === 'running' &&
@@ -107,17 +108,11 @@ export function mergeJob(before: JobSummary | null, event: JobEvent): JobSummary
   return merged;
 }
 
-/** The events stream carries the job's raw error; the advice sentence is the same table the server uses. */
-export function withAdvice(error: JobError | null): JobError | null {
-  if (!error || typeof error.advice === 'string') return error;
-  const advice = FAILURE_ADVICE[error.code as FailureCode] ?? FAILURE_ADVICE.internal;
-  return { ...error, advice };
-}
-
 function sameJob(a: JobSummary, b: JobSummary): boolean {
   return (
     a.status === b.status &&
     a.progress === b.progress &&
+    a.progressEstimated === b.progressEstimated &&
     a.attempts === b.attempts &&
     a.takeId === b.takeId &&
     a.shotId === b.shotId &&
@@ -154,6 +149,7 @@ function sameProgress(a: ShotProgress, b: ShotProgress): boolean {
     a.takeId === b.takeId &&
     a.phase === b.phase &&
     a.progress === b.progress &&
+    a.estimated === b.estimated &&
     a.error?.code === b.error?.code &&
     a.error?.message === b.error?.message &&
     a.activeJobIds.join() === b.activeJobIds.join()

@@ -1,5 +1,5 @@
+import type { JobEvent, JobSummary } from '@ministudio/domain';
 import { createStore } from 'zustand/vanilla';
-import type { JobEvent, JobSummary } from '../api/render-types';
 import { applyJobEvents, EMPTY_RENDER_STATE, loadJobs, type RenderState } from './render-state';
 
 // One project's live render state (session state: rebuilt from the server on every visit).

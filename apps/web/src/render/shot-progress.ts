@@ -1,4 +1,4 @@
-import type { JobError, JobKind, JobSummary, ShotState } from '../api/render-types';
+import type { JobError, JobKind, JobSummary, ShotState } from '@ministudio/domain';
 
 // A shot's render as one bar and one word, from its jobs. Pure: tested without a DOM or a server.
 
@@ -20,6 +20,11 @@ export interface ShotProgress {
   phase: ShotPhase;
   /** 0..1 over the take's jobs, weighted by JOB_WEIGHTS. */
   progress: number;
+  /**
+   * Part of that figure is the studio's guess from elapsed time (a provider that reports no progress),
+   * so the editor shows it as an estimate.
+   */
+  estimated: boolean;
   /** The job that failed first (not the ones cancelled because it failed), when phase is failed. */
   error: JobError | null;
   /** Jobs still queued or running: what Cancel stops. */
@@ -45,6 +50,7 @@ export function shotProgress(jobs: readonly JobSummary[]): ShotProgress | null {
   let started = false;
   let failed: JobSummary | null = null;
   let cancelled = false;
+  let estimated = false;
   const activeJobIds: string[] = [];
   for (const job of own) {
     const weight = JOB_WEIGHTS[job.kind] ?? 1;
@@ -55,6 +61,7 @@ export function shotProgress(jobs: readonly JobSummary[]): ShotProgress | null {
     } else if (job.status === 'running' || job.status === 'queued') {
       done += weight * clamp01(job.progress);
       activeJobIds.push(job.id);
+      if (job.progressEstimated) estimated = true;
       if (job.status === 'running') running = true;
       // A queued job that has run before is waiting to retry: the shot is under way, not waiting.
       if (job.progress > 0 || job.attempts > 0) started = true;
@@ -71,6 +78,7 @@ export function shotProgress(jobs: readonly JobSummary[]): ShotProgress | null {
     takeId,
     phase,
     progress: phase === 'done' ? 1 : total > 0 ? done / total : 0,
+    estimated: estimated && (phase === 'queued' || phase === 'rendering'),
     error: phase === 'failed' ? (failed?.error ?? null) : null,
     activeJobIds,
   };

@@ -1,9 +1,9 @@
+import type { JobEvent, TakeEvent } from '@ministudio/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useProject } from '../api/hooks';
 import { renderCheckKey, shotStatesKey, takesKey, takesPrefix } from '../api/query-keys';
 import { eventsUrl, listJobs } from '../api/render-endpoints';
-import type { JobEvent, TakeEvent } from '../api/render-types';
 import { useSession } from '../app/session';
 
 // The project's render events: jobs go to the session's render store (batched to one update per frame),

@@ -1,4 +1,4 @@
-import type { ShotCheck, Violation } from '../api/render-types';
+import type { ShotCheck, Violation } from '@ministudio/domain';
 
 // Capability violations: from render-check, or from a render the server refused (422).
 

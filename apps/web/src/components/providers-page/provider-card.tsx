@@ -1,5 +1,4 @@
-import type { VideoCapabilities } from '@ministudio/domain';
-import type { ProviderDescription } from '../../api/render-types';
+import type { ProviderDescription, VideoCapabilities } from '@ministudio/domain';
 import {
   formatDurations,
   formatReferences,

@@ -25,7 +25,13 @@ export function CardRender({ projectId, shotId }: { projectId: string; shotId: s
           {SHOT_STATUS_LABELS[status]}
         </span>
       </span>
-      {active && <ProgressBar value={progress?.progress ?? 0} label="Render progress" />}
+      {active && (
+        <ProgressBar
+          value={progress?.progress ?? 0}
+          estimated={progress?.estimated ?? false}
+          label="Render progress"
+        />
+      )}
       {status === 'failed' && progress?.error && (
         <span
           className="card-error"

@@ -1,4 +1,4 @@
-import type { Violation } from '../../api/render-types';
+import type { Violation } from '@ministudio/domain';
 import { useShotCheck } from '../../render/render-queries';
 import { violationsFor } from '../../render/violations';
 

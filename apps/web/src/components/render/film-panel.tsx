@@ -14,7 +14,7 @@ export function FilmPanel({ projectId }: { projectId: string }) {
       {(film.status === 'queued' || film.status === 'running') && (
         <div className="film-progress">
           <span>Making the film…</span>
-          <ProgressBar value={film.progress} label="Film progress" />
+          <ProgressBar value={film.progress} estimated={film.progressEstimated} label="Film progress" />
         </div>
       )}
       {film.status === 'failed' && (

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useProject } from '../../api/hooks';
 import { flatShots } from '../../api/project-patches';
 import { useRender, useRun, useSession } from '../../app/session';
 import { editProject } from '../../commands/entity-commands';
 import { navigate } from '../../lib/router';
+import { progressReading, projectProgress } from '../../render/progress-reading';
 import { cancel, makeFilm, render } from '../../render/render-actions';
 import { useSelection } from '../../stores/selection-store';
 import { focusShot } from '../project-page/focus-shot';
@@ -12,6 +14,8 @@ import { ProgressBar } from './progress-bar';
 import { ProviderSelect } from './provider-select';
 import { useRenderDeps } from './use-render-deps';
 
+const IDLE = { shots: 0, percent: 0, estimated: false };
+
 /** The project's render controls above the storyboard: render, make the film, choose the provider. */
 export function RenderBar({ projectId }: { projectId: string }) {
   const deps = useRenderDeps();
@@ -19,20 +23,15 @@ export function RenderBar({ projectId }: { projectId: string }) {
   const run = useRun();
   const defaultProvider = useProject(projectId, (p) => p.defaultProvider).data ?? '';
   const shotCount = useProject(projectId, (p) => flatShots(p).length).data ?? 0;
-  // Selectors return primitives and joined ids: the bar redraws when the summary changes, not per tick.
+  // Selectors return joined ids and a summary of whole percents compared field by field: the bar redraws
+  // when the summary changes, not per tick.
   const activeIds = useRender((s) =>
     Object.values(s.byShot)
       .flatMap((p) => p.activeJobIds)
       .join(' '),
   );
-  const summary = useRender((s) => {
-    const active = Object.values(s.byShot).filter((p) => p.phase === 'queued' || p.phase === 'rendering');
-    if (active.length === 0) return null;
-    const mean = active.reduce((sum, p) => sum + p.progress, 0) / active.length;
-    return `${active.length}:${Math.round(mean * 100)}`;
-  });
+  const summary = useRender(useShallow((s) => projectProgress(s.byShot) ?? IDLE));
   const [busy, setBusy] = useState(false);
-  const [activeCount, percent] = summary ? summary.split(':').map(Number) : [0, 0];
   return (
     <>
       <div className="render-bar" role="toolbar" aria-label="Render">
@@ -53,10 +52,16 @@ export function RenderBar({ projectId }: { projectId: string }) {
             Cancel all
           </button>
         )}
-        {summary && (
+        {summary.shots > 0 && (
           <span className="render-summary" role="status" aria-label="Render summary">
-            Rendering {activeCount} {activeCount === 1 ? 'shot' : 'shots'} · {percent}%
-            <ProgressBar value={(percent ?? 0) / 100} label="Project render progress" />
+            Rendering {summary.shots} {summary.shots === 1 ? 'shot' : 'shots'} ·{' '}
+            {progressReading(summary.percent / 100, summary.estimated).text}
+            <ProgressBar
+              value={summary.percent / 100}
+              estimated={summary.estimated}
+              caption={false}
+              label="Project render progress"
+            />
           </span>
         )}
         <span className="spacer" />

@@ -1,5 +1,5 @@
+import type { TakeView } from '@ministudio/domain';
 import { proxyUrl } from '../../api/render-endpoints';
-import type { TakeView } from '../../api/render-types';
 import { WaveformCanvas } from './waveform-canvas';
 
 /** The chosen take to look at: the scrubbing proxy, its filmstrip and its sound. */

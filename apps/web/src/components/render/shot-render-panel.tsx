@@ -41,7 +41,13 @@ export function ShotRenderPanel({ projectId, shotId }: { projectId: string; shot
           </button>
         )}
       </div>
-      {active && <ProgressBar value={progress?.progress ?? 0} label="Shot render progress" />}
+      {active && (
+        <ProgressBar
+          value={progress?.progress ?? 0}
+          estimated={progress?.estimated ?? false}
+          label="Shot render progress"
+        />
+      )}
       {status === 'failed' && progress?.error && (
         <p className="render-error" role="note">
           <code>{progress.error.code}</code> {progress.error.message}. {progress.error.advice}

@@ -1,5 +1,5 @@
+import type { TakeView } from '@ministudio/domain';
 import { useRef } from 'react';
-import type { TakeView } from '../../api/render-types';
 
 /** Two takes side by side, started and scrubbed together so the difference is what you see. */
 export function TakeCompare({

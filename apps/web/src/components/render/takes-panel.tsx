@@ -1,8 +1,8 @@
+import type { TakeView } from '@ministudio/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { shotStatesKey, takesKey } from '../../api/query-keys';
 import { deleteTake, patchTake } from '../../api/render-endpoints';
-import type { TakeView } from '../../api/render-types';
 import { reportError } from '../../app/report-error';
 import { useSession } from '../../app/session';
 import { useTakes } from '../../render/render-queries';

@@ -1,4 +1,4 @@
-import type { ShotState } from '../../api/render-types';
+import type { ShotState } from '@ministudio/domain';
 import { useRender } from '../../app/session';
 import { useShotState } from '../../render/render-queries';
 import { type ShotProgress, type ShotStatus, shotStatus } from '../../render/shot-progress';
