@@ -67,6 +67,8 @@ interface AdapterCase {
   start(scenario: Scenario, hang: boolean): Promise<Started & { cancelCalled?: () => boolean }>;
   create(url: string, opts: AdapterOptions): VideoProvider;
   hasCancelEndpoint: boolean;
+  /** Whether the provider reports a progress figure while it works (else the adapter estimates one). */
+  reportsProgress: boolean;
   /** Paths of result downloads that must carry no credentials. */
   resultPath: RegExp | null;
 }
@@ -80,6 +82,7 @@ const CASES: AdapterCase[] = [
     start: (scenario, hang) => startGeminiFake({ key: KEYS.gemini, scenario, hang }, media()),
     create: (url, o) => createGeminiVeoProvider({ apiKey: KEYS.gemini, baseUrl: url }, o),
     hasCancelEndpoint: false,
+    reportsProgress: false,
     resultPath: null,
   },
   {
@@ -103,6 +106,7 @@ const CASES: AdapterCase[] = [
         o,
       ),
     hasCancelEndpoint: false,
+    reportsProgress: false,
     resultPath: null,
   },
   {
@@ -111,6 +115,7 @@ const CASES: AdapterCase[] = [
     start: (scenario, hang) => startRunwayFake({ key: KEYS.runway, scenario, hang }, media()),
     create: (url, o) => createRunwayProvider({ apiSecret: KEYS.runway, baseUrl: url }, o),
     hasCancelEndpoint: true,
+    reportsProgress: true,
     resultPath: /^\/files\//,
   },
   {
@@ -119,6 +124,7 @@ const CASES: AdapterCase[] = [
     start: (scenario, hang) => startLumaFake({ key: KEYS.luma, scenario, hang }, media()),
     create: (url, o) => createLumaProvider({ apiKey: KEYS.luma, baseUrl: `${url}/dream-machine/v1` }, o),
     hasCancelEndpoint: true,
+    reportsProgress: false,
     resultPath: /^\/cdn\//,
   },
   {
@@ -127,6 +133,7 @@ const CASES: AdapterCase[] = [
     start: (scenario, hang) => startReplicateFake({ key: KEYS.replicate, scenario, hang }, media()),
     create: (url, o) => createReplicateProvider({ apiToken: KEYS.replicate, baseUrl: `${url}/v1` }, o),
     hasCancelEndpoint: true,
+    reportsProgress: true,
     resultPath: /^\/delivery\//,
   },
   {
@@ -135,6 +142,7 @@ const CASES: AdapterCase[] = [
     start: (scenario, hang) => startFalFake({ key: KEYS.fal, scenario, hang }, media()),
     create: (url, o) => createFalProvider({ key: KEYS.fal, queueUrl: url }, o),
     hasCancelEndpoint: true,
+    reportsProgress: false,
     resultPath: /^\/files\//,
   },
   {
@@ -149,6 +157,7 @@ const CASES: AdapterCase[] = [
       return createComfyProvider({ url, workflow: t.workflow, workflowName: t.name }, o);
     },
     hasCancelEndpoint: true,
+    reportsProgress: true,
     resultPath: null,
   },
 ];
@@ -182,7 +191,14 @@ describe.each(CASES)('$name adapter against its fake server', (c) => {
         expect(job.progress.at(-1)).toBe(1);
         for (let i = 1; i < job.progress.length; i++)
           expect(job.progress[i]).toBeGreaterThan(job.progress[i - 1] ?? 0);
-        if (scenario === 'slow') expect(job.progress.length).toBeGreaterThanOrEqual(3);
+        if (scenario === 'slow') {
+          expect(job.progress.length).toBeGreaterThanOrEqual(3);
+          // Submission and the saved result are facts; in between, a figure the provider did not give is
+          // marked as an estimate, and one it gave is not.
+          expect(job.estimated[0]).toBe(false);
+          expect(job.estimated.at(-1)).toBe(false);
+          expect(job.estimated.slice(1, -1)).toEqual(job.progress.slice(1, -1).map(() => !c.reportsProgress));
+        }
         if (c.resultPath !== null) {
           const downloads = fake.requests.filter((r) => c.resultPath?.test(r.path));
           expect(downloads.length).toBe(1);
@@ -380,6 +396,9 @@ describe('shared behaviour', () => {
         .generate(videoRequest({ model: 'workflow', durationSeconds: 2 }), job.ctx);
       expect(result?.mime).toBe('video/mp4');
       expect(fake.job.polls).toBeGreaterThan(1);
+      // History carries no progress: what the editor sees in between is marked as an estimate.
+      expect(job.estimated.slice(1, -1).length).toBeGreaterThan(0);
+      expect(job.estimated.slice(1, -1).every((e) => e)).toBe(true);
     } finally {
       await fake.close();
     }

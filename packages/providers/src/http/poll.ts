@@ -1,18 +1,30 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ProviderError } from '@ministudio/domain';
+import { type JobContext, ProviderError } from '@ministudio/domain';
 import type { ProviderHttp } from './client';
 
 export interface PollSettings {
   intervalMs: number;
-  /** Overall limit for one generation, from submission to result. */
+  /** Limit on waiting for one generation, from its submission until the provider says it has finished. */
   timeoutMs: number;
 }
 
+/** `progress` is the provider's own figure in [0, 1], or null when it reports none. */
 export type PollStep<T> = { done: true; value: T } | { done: false; progress: number | null };
 
 export interface PollContext {
   signal: AbortSignal;
-  onProgress: (fraction: number) => void;
+  onProgress: JobContext['onProgress'];
+}
+
+/** Progress once the provider has accepted the job: submission is the first step. */
+export const SUBMITTED_PROGRESS = 0.02;
+/** Progress stays below this until the result is saved: the download is the last step. */
+const BEFORE_DOWNLOAD = 0.95;
+
+/** Where a fraction of the provider's work lands on the job's scale, between submission and download. */
+export function workProgress(fraction: number): number {
+  const clamped = Math.min(1, Math.max(0, fraction));
+  return SUBMITTED_PROGRESS + clamped * (BEFORE_DOWNLOAD - SUBMITTED_PROGRESS);
 }
 
 /** Consecutive transient poll failures tolerated before giving up: the job itself is paid for already. */
@@ -21,8 +33,9 @@ const POLL_FAULTS_TOLERATED = 3;
 const EXPECTED_MS = 90_000;
 
 /**
- * Polls until done, reporting progress in [0.02, 0.95] (submission is the first step) (the download is the rest). On cancel or
- * timeout it calls the provider's cancel endpoint when there is one, so no paid work runs on.
+ * Polls until done, reporting rising progress above SUBMITTED_PROGRESS (which the caller reports once the
+ * provider has the job) and below 0.95. On cancel or timeout it calls the provider's cancel endpoint when
+ * there is one, so no paid work runs on.
  */
 export async function pollUntilDone<T>(
   http: ProviderHttp,
@@ -34,7 +47,7 @@ export async function pollUntilDone<T>(
   const deadline = AbortSignal.timeout(settings.timeoutMs);
   const signal = AbortSignal.any([ctx.signal, deadline]);
   let faults = 0;
-  let reported = 0;
+  let reported = SUBMITTED_PROGRESS;
   const started = Date.now();
   const stop = async (): Promise<never> => {
     if (cancel !== null) {
@@ -66,12 +79,14 @@ export async function pollUntilDone<T>(
       throw error;
     }
     if (result.done) return result.value;
-    // Without a figure from the provider, progress creeps up on a curve so the editor shows life.
-    const estimate = result.progress ?? 1 - Math.exp(-(Date.now() - started) / EXPECTED_MS);
-    const fraction = Math.min(0.95, Math.max(reported, 0.02 + estimate * 0.93));
+    // Without a figure from the provider, progress creeps up on a curve so the editor shows life, and
+    // says it is an estimate so the editor does not present it as a measurement.
+    const estimated = result.progress === null;
+    const fraction = workProgress(result.progress ?? 1 - Math.exp(-(Date.now() - started) / EXPECTED_MS));
     if (fraction > reported) {
       reported = fraction;
-      ctx.onProgress(fraction);
+      if (estimated) ctx.onProgress(fraction, { estimated: true });
+      else ctx.onProgress(fraction);
     }
     if (!(await pause(settings.intervalMs, signal))) return stop();
   }

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { capabilitiesOf } from '../capability-tables';
 import { joinUrl, ProviderHttp } from '../http/client';
 import { downloadResult } from '../http/download';
-import { pollUntilDone } from '../http/poll';
+import { pollUntilDone, SUBMITTED_PROGRESS, workProgress } from '../http/poll';
 import { defineModel, type ModelSpec } from '../model-spec';
 import {
   fillWorkflow,
@@ -143,7 +143,7 @@ export function createComfyProvider(config: ComfyConfig, options: AdapterOptions
       const promptId = queued.body.prompt_id;
       if (typeof promptId !== 'string')
         throw http.fail('provider_unavailable', 'ComfyUI returned no prompt id');
-      ctx.onProgress(0.02);
+      ctx.onProgress(SUBMITTED_PROGRESS);
       const fromSocket =
         socket === null ? null : followSocket(socket, promptId, ctx.onProgress, finished.signal);
       const historyUrl = joinUrl(base, `history/${encodeURIComponent(promptId)}`);
@@ -170,11 +170,16 @@ export function createComfyProvider(config: ComfyConfig, options: AdapterOptions
           signal,
         );
       };
-      // The socket is the fast path; polling history keeps going underneath in case it drops.
+      // The socket is the fast path; polling history keeps going underneath in case it drops. History
+      // carries no progress: without a socket the poll loop's estimate is all there is; with one, the
+      // socket's measured steps are shown rather than mixed with estimates.
       const polled = pollUntilDone(
         http,
         options.poll,
-        { signal: AbortSignal.any([ctx.signal, finished.signal]), onProgress: () => {} },
+        {
+          signal: AbortSignal.any([ctx.signal, finished.signal]),
+          onProgress: socket === null ? ctx.onProgress : () => {},
+        },
         async (signal) => {
           const entry = await fetchHistory(signal);
           return entry === null ? { done: false, progress: null } : { done: true, value: entry };
@@ -286,11 +291,11 @@ function jsonPost(body: unknown): RequestInit {
 function followSocket(
   socket: WebSocket,
   promptId: string,
-  onProgress: (f: number) => void,
+  onProgress: (fraction: number) => void,
   stop: AbortSignal,
 ): Promise<WsOutcome> {
   return new Promise((resolve) => {
-    let reported = 0;
+    let reported = SUBMITTED_PROGRESS;
     stop.addEventListener('abort', () => socket.removeAllListeners('message'), { once: true });
     socket.on('message', (data, isBinary) => {
       if (isBinary) return; // preview images
@@ -303,7 +308,7 @@ function followSocket(
       const d = msg.data ?? {};
       if (d.prompt_id !== promptId) return;
       if (msg.type === 'progress' && typeof d.value === 'number' && typeof d.max === 'number' && d.max > 0) {
-        const fraction = Math.min(0.95, (d.value / d.max) * 0.95);
+        const fraction = workProgress(d.value / d.max);
         if (fraction > reported) {
           reported = fraction;
           onProgress(fraction);

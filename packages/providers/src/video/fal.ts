@@ -1,11 +1,10 @@
-import type { JobContext, VideoProvider, VideoRequest, VideoResult } from '@ministudio/domain';
+import type { VideoProvider, VideoRequest } from '@ministudio/domain';
 import { capabilitiesOf, FAL_MODELS } from '../capability-tables';
 import { imageDataUri } from '../files/image-data';
 import { joinUrl, ProviderHttp } from '../http/client';
-import { downloadResult } from '../http/download';
-import { pollUntilDone } from '../http/poll';
 import { looksContentFiltered } from './filtered';
-import { type AdapterOptions, prepareVideo, resultBaseName } from './prepare';
+import type { AdapterOptions } from './prepare';
+import { generateByTask, type TaskProtocol } from './task-adapter';
 
 export const FAL_QUEUE_URL = 'https://queue.fal.run';
 
@@ -40,9 +39,16 @@ export async function falSubmission(
   return { endpoint: `${request.model}/text-to-video`, input };
 }
 
-export function createFalProvider(config: FalConfig, options: AdapterOptions): VideoProvider {
-  const http = new ProviderHttp('fal', options, () => (config.key === null ? [] : [config.key]));
-  const queueOrigin = new URL(config.queueUrl).origin;
+interface FalRequest {
+  statusUrl: string;
+  responseUrl: string;
+  cancelUrl: string;
+}
+
+/** fal's queue protocol: submit, then the status, result and cancel URLs the queue names. */
+function falTask(http: ProviderHttp, queueUrl: string, key: string): TaskProtocol<FalRequest, FalStatus> {
+  const headers = { authorization: `Key ${key}`, 'content-type': 'application/json' };
+  const queueOrigin = new URL(queueUrl).origin;
 
   /** fal says to use the URLs it returns; we do, but only on the queue host we send the key to. */
   function trusted(url: string | undefined, what: string): string {
@@ -58,76 +64,63 @@ export function createFalProvider(config: FalConfig, options: AdapterOptions): V
     return url;
   }
 
-  async function generate(input: VideoRequest, ctx: JobContext): Promise<VideoResult> {
-    if (config.key === null) throw http.fail('provider_rejected_input', 'not configured: set FAL_KEY');
-    const { request, notes } = prepareVideo(http, FAL_MODELS, input);
-    const headers = { authorization: `Key ${config.key}`, 'content-type': 'application/json' };
-    const { endpoint, input: body } = await falSubmission(request);
-    const submitted = await http.json<FalStatus>(
-      'submitting to the queue',
-      joinUrl(config.queueUrl, endpoint),
-      { method: 'POST', headers, body: JSON.stringify(body) },
-      ctx.signal,
-    );
-    const statusUrl = trusted(submitted.body.status_url, 'status URL');
-    const responseUrl = trusted(submitted.body.response_url, 'response URL');
-    const cancelUrl = trusted(submitted.body.cancel_url, 'cancel URL');
-    await pollUntilDone(
-      http,
-      options.poll,
-      ctx,
-      async (signal) => {
-        const { body: status } = await http.json<FalStatus>(
-          'checking the queue',
-          `${statusUrl}?logs=0`,
-          { headers },
-          signal,
-        );
-        if (status.status === 'COMPLETED') return { done: true, value: status };
-        return { done: false, progress: status.status === 'IN_PROGRESS' ? 0.5 : 0.05 };
-      },
-      async (signal) => {
-        await http.send('cancelling the request', cancelUrl, { method: 'PUT', headers }, signal);
-      },
-    );
-    let output: { video?: { url?: string } };
-    try {
-      output = (
-        await http.json<{ video?: { url?: string } }>(
-          'fetching the result',
-          responseUrl,
-          { headers },
-          ctx.signal,
-        )
-      ).body;
-    } catch (error) {
-      // A failed run answers the result request with its error; safety refusals are final.
-      if (error instanceof Error && looksContentFiltered(error.message))
-        throw http.fail('content_filtered', error.message.replace(/^fal: /, ''));
-      throw error;
-    }
-    const url = output.video?.url;
-    if (typeof url !== 'string') throw http.fail('provider_unavailable', 'the result carried no video URL');
-    const file = await downloadResult(
-      http,
-      url,
-      {},
-      {
-        workDir: ctx.workDir,
-        baseName: resultBaseName('fal', request),
-        kind: 'video',
-        signal: ctx.signal,
-      },
-    );
-    ctx.onProgress(1);
-    return { path: file.path, mime: file.mime, model: request.model, seedApplied: false, notes };
-  }
+  return {
+    id: 'fal',
+    models: FAL_MODELS,
+    submit: async (request) => {
+      const { endpoint, input } = await falSubmission(request);
+      return {
+        what: 'submitting to the queue',
+        url: joinUrl(queueUrl, endpoint),
+        init: { method: 'POST', headers, body: JSON.stringify(input) },
+      };
+    },
+    handle: (submitted) => ({
+      statusUrl: trusted(submitted.status_url, 'status URL'),
+      responseUrl: trusted(submitted.response_url, 'response URL'),
+      cancelUrl: trusted(submitted.cancel_url, 'cancel URL'),
+    }),
+    poll: (queued) => ({ what: 'checking the queue', url: `${queued.statusUrl}?logs=0`, init: { headers } }),
+    // The queue names a state (queued, in progress) but gives no figure: the loop shows an estimate.
+    read: (status) => (status.status === 'COMPLETED' ? { done: true } : { done: false, progress: null }),
+    outcome: async (_status, queued, signal) => {
+      let output: { video?: { url?: string } };
+      try {
+        output = (
+          await http.json<{ video?: { url?: string } }>(
+            'fetching the result',
+            queued.responseUrl,
+            { headers },
+            signal,
+          )
+        ).body;
+      } catch (error) {
+        // A failed run answers the result request with its error; safety refusals are final.
+        if (error instanceof Error && looksContentFiltered(error.message))
+          return { kind: 'failed', code: 'content_filtered', reason: error.message.replace(/^fal: /, '') };
+        throw error;
+      }
+      const url = output.video?.url;
+      return typeof url === 'string' ? { kind: 'download', url } : { kind: 'empty' };
+    },
+    cancel: (queued) => ({
+      what: 'cancelling the request',
+      url: queued.cancelUrl,
+      init: { method: 'PUT', headers },
+    }),
+  };
+}
 
+export function createFalProvider(config: FalConfig, options: AdapterOptions): VideoProvider {
+  const http = new ProviderHttp('fal', options, () => (config.key === null ? [] : [config.key]));
   return {
     id: 'fal',
     label: 'fal',
     configured: () => config.key !== null,
     models: () => capabilitiesOf(FAL_MODELS),
-    generate,
+    generate: async (input, ctx) => {
+      if (config.key === null) throw http.fail('provider_rejected_input', 'not configured: set FAL_KEY');
+      return generateByTask(http, options, falTask(http, config.queueUrl, config.key), input, ctx);
+    },
   };
 }

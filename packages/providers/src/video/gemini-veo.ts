@@ -1,16 +1,15 @@
-import type { JobContext, VideoProvider, VideoRequest, VideoResult } from '@ministudio/domain';
+import type { VideoProvider } from '@ministudio/domain';
 import { capabilitiesOf, GEMINI_VEO_MODELS } from '../capability-tables';
 import { joinUrl, ProviderHttp } from '../http/client';
-import { downloadResult, saveInlineResult } from '../http/download';
-import { pollUntilDone } from '../http/poll';
-import { type AdapterOptions, prepareVideo, resultBaseName } from './prepare';
+import type { AdapterOptions } from './prepare';
+import { generateByTask, type TaskProtocol } from './task-adapter';
 import {
   type GoogleOperation,
-  operationProgress,
-  throwIfFiltered,
-  throwOperationError,
+  operationFailure,
+  readOperation,
   veoInstance,
   veoResolution,
+  withoutVideo,
 } from './veo-common';
 
 export const GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com';
@@ -24,87 +23,14 @@ interface GeneratedSample {
   video?: { uri?: string; encodedVideo?: string; encoding?: string };
 }
 
-/** Veo through the Gemini API: long-running predict, polled by operation name, file download with the key. */
-export function createGeminiVeoProvider(config: GeminiVeoConfig, options: AdapterOptions): VideoProvider {
-  const http = new ProviderHttp('Veo (Gemini API)', options, () =>
-    config.apiKey === null ? [] : [config.apiKey],
-  );
-  const api = (path: string) => joinUrl(config.baseUrl, `v1beta/${path}`);
-
-  async function generate(input: VideoRequest, ctx: JobContext): Promise<VideoResult> {
-    if (config.apiKey === null)
-      throw http.fail('provider_rejected_input', 'not configured: set GEMINI_API_KEY');
-    const headers = { 'x-goog-api-key': config.apiKey, 'content-type': 'application/json' };
-    const { request, notes } = prepareVideo(http, GEMINI_VEO_MODELS, input);
-    const parameters: Record<string, unknown> = {
-      sampleCount: 1,
-      durationSeconds: request.durationSeconds,
-      aspectRatio: request.aspectRatio,
-      resolution: veoResolution(request.height, request.width),
-    };
-    if (request.negativePrompt.trim() !== '') parameters.negativePrompt = request.negativePrompt;
-    const started = await http.json<GoogleOperation>(
-      'starting the generation',
-      api(`models/${encodeURIComponent(request.model)}:predictLongRunning`),
-      {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ instances: [await veoInstance(request)], parameters }),
-      },
-      ctx.signal,
-    );
-    const name = started.body.name;
-    if (typeof name !== 'string')
-      throw http.fail('provider_unavailable', 'the provider returned no operation name');
-    ctx.onProgress(0.02);
-    // The Gemini API publishes no cancel for video operations; cancelling stops our polling only.
-    const op = await pollUntilDone(
-      http,
-      options.poll,
-      ctx,
-      async (signal) => {
-        const res = await http.json<GoogleOperation>(
-          'checking the generation',
-          api(name),
-          { headers },
-          signal,
-        );
-        return res.body.done === true
-          ? { done: true, value: res.body }
-          : { done: false, progress: operationProgress(res.body) };
-      },
-      null,
-    );
-    throwOperationError(http, op);
-    const response = (op.response?.generateVideoResponse ?? {}) as {
-      generatedSamples?: GeneratedSample[];
-      raiMediaFilteredCount?: unknown;
-      raiMediaFilteredReasons?: unknown;
-    };
-    const video = response.generatedSamples?.[0]?.video;
-    throwIfFiltered(
-      http,
-      response.raiMediaFilteredCount,
-      response.raiMediaFilteredReasons,
-      video !== undefined,
-    );
-    const target = {
-      workDir: ctx.workDir,
-      baseName: resultBaseName('gemini-veo', request),
-      kind: 'video' as const,
-      signal: ctx.signal,
-    };
-    let file: { path: string; mime: string };
-    if (video?.encodedVideo !== undefined) {
-      file = await saveInlineResult(http, video.encodedVideo, target);
-    } else if (video?.uri !== undefined) {
-      file = await downloadResult(http, downloadUrl(video.uri), { 'x-goog-api-key': config.apiKey }, target);
-    } else {
-      throw http.fail('provider_unavailable', 'the result carried neither a file nor bytes');
-    }
-    ctx.onProgress(1);
-    return { path: file.path, mime: file.mime, model: request.model, seedApplied: false, notes };
-  }
+/** The Gemini API's long-running predict, polled by operation name. */
+function geminiVeoTask(
+  http: ProviderHttp,
+  baseUrl: string,
+  apiKey: string,
+): TaskProtocol<string, GoogleOperation> {
+  const headers = { 'x-goog-api-key': apiKey, 'content-type': 'application/json' };
+  const api = (path: string) => joinUrl(baseUrl, `v1beta/${path}`);
 
   /** Rebuilt on our configured base, so the key only ever goes where the user pointed it (as the SDK does). */
   function downloadUrl(uri: string): string {
@@ -115,9 +41,61 @@ export function createGeminiVeoProvider(config: GeminiVeoConfig, options: Adapte
 
   return {
     id: 'gemini-veo',
+    models: GEMINI_VEO_MODELS,
+    submit: async (request) => {
+      const parameters: Record<string, unknown> = {
+        sampleCount: 1,
+        durationSeconds: request.durationSeconds,
+        aspectRatio: request.aspectRatio,
+        resolution: veoResolution(request.height, request.width),
+      };
+      if (request.negativePrompt.trim() !== '') parameters.negativePrompt = request.negativePrompt;
+      return {
+        what: 'starting the generation',
+        url: api(`models/${encodeURIComponent(request.model)}:predictLongRunning`),
+        init: {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ instances: [await veoInstance(request)], parameters }),
+        },
+      };
+    },
+    handle: (op) => (typeof op.name === 'string' ? op.name : null),
+    poll: (name) => ({ what: 'checking the generation', url: api(name), init: { headers } }),
+    read: readOperation,
+    outcome: (op) => {
+      const failure = operationFailure(op);
+      if (failure !== null) return failure;
+      const response = (op.response?.generateVideoResponse ?? {}) as {
+        generatedSamples?: GeneratedSample[];
+        raiMediaFilteredCount?: unknown;
+        raiMediaFilteredReasons?: unknown;
+      };
+      const video = response.generatedSamples?.[0]?.video;
+      if (video?.encodedVideo !== undefined) return { kind: 'inline', base64: video.encodedVideo };
+      if (video?.uri !== undefined)
+        return { kind: 'download', url: downloadUrl(video.uri), headers: { 'x-goog-api-key': apiKey } };
+      return withoutVideo(response.raiMediaFilteredCount, response.raiMediaFilteredReasons);
+    },
+    // The Gemini API publishes no cancel for video operations; cancelling stops our polling only.
+    cancel: null,
+  };
+}
+
+/** Veo through the Gemini API: long-running predict, polled by operation name, file download with the key. */
+export function createGeminiVeoProvider(config: GeminiVeoConfig, options: AdapterOptions): VideoProvider {
+  const http = new ProviderHttp('Veo (Gemini API)', options, () =>
+    config.apiKey === null ? [] : [config.apiKey],
+  );
+  return {
+    id: 'gemini-veo',
     label: 'Google Veo (Gemini API)',
     configured: () => config.apiKey !== null,
     models: () => capabilitiesOf(GEMINI_VEO_MODELS),
-    generate,
+    generate: async (input, ctx) => {
+      if (config.apiKey === null)
+        throw http.fail('provider_rejected_input', 'not configured: set GEMINI_API_KEY');
+      return generateByTask(http, options, geminiVeoTask(http, config.baseUrl, config.apiKey), input, ctx);
+    },
   };
 }

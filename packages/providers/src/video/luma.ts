@@ -1,11 +1,10 @@
-import type { JobContext, VideoProvider, VideoRequest, VideoResult } from '@ministudio/domain';
+import type { VideoProvider, VideoRequest } from '@ministudio/domain';
 import { capabilitiesOf, LUMA_MODELS } from '../capability-tables';
 import { imageDataUri } from '../files/image-data';
 import { joinUrl, ProviderHttp } from '../http/client';
-import { downloadResult } from '../http/download';
-import { pollUntilDone } from '../http/poll';
 import { looksContentFiltered } from './filtered';
-import { type AdapterOptions, prepareVideo, resultBaseName } from './prepare';
+import type { AdapterOptions } from './prepare';
+import { generateByTask, type TaskProtocol } from './task-adapter';
 
 export const LUMA_BASE_URL = 'https://api.lumalabs.ai/dream-machine/v1';
 
@@ -47,68 +46,57 @@ export async function lumaBody(request: VideoRequest): Promise<Record<string, un
   return body;
 }
 
+/** Luma's generation protocol: POST /generations/video, poll /generations/{id}, DELETE it to stop. */
+function lumaTask(baseUrl: string, apiKey: string): TaskProtocol<string, LumaGeneration> {
+  const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+  const generationUrl = (id: string) => joinUrl(baseUrl, `generations/${encodeURIComponent(id)}`);
+  return {
+    id: 'luma',
+    models: LUMA_MODELS,
+    submit: async (request) => ({
+      what: 'starting the generation',
+      url: joinUrl(baseUrl, 'generations/video'),
+      init: { method: 'POST', headers, body: JSON.stringify(await lumaBody(request)) },
+    }),
+    handle: (generation) => (typeof generation.id === 'string' ? generation.id : null),
+    poll: (id) => ({ what: 'checking the generation', url: generationUrl(id), init: { headers } }),
+    // Luma names a state (queued, dreaming) but gives no figure: the loop shows an estimate.
+    read: (generation) =>
+      generation.state === 'completed' || generation.state === 'failed'
+        ? { done: true }
+        : { done: false, progress: null },
+    outcome: (generation) => {
+      if (generation.state === 'failed') {
+        const reason = generation.failure_reason ?? 'no reason given';
+        return {
+          kind: 'failed',
+          code: looksContentFiltered(reason) ? 'content_filtered' : 'provider_rejected_input',
+          reason,
+        };
+      }
+      const video = generation.assets?.video;
+      return typeof video === 'string' ? { kind: 'download', url: video } : { kind: 'empty' };
+    },
+    // Luma has no cancel; deleting the generation is how its API stops paying attention to it.
+    cancel: (id) => ({
+      what: 'deleting the generation',
+      url: generationUrl(id),
+      init: { method: 'DELETE', headers },
+    }),
+  };
+}
+
 export function createLumaProvider(config: LumaConfig, options: AdapterOptions): VideoProvider {
   const http = new ProviderHttp('Luma', options, () => (config.apiKey === null ? [] : [config.apiKey]));
-
-  async function generate(input: VideoRequest, ctx: JobContext): Promise<VideoResult> {
-    if (config.apiKey === null)
-      throw http.fail('provider_rejected_input', 'not configured: set LUMAAI_API_KEY');
-    const { request, notes } = prepareVideo(http, LUMA_MODELS, input);
-    const headers = { authorization: `Bearer ${config.apiKey}`, 'content-type': 'application/json' };
-    const started = await http.json<LumaGeneration>(
-      'starting the generation',
-      joinUrl(config.baseUrl, 'generations/video'),
-      { method: 'POST', headers, body: JSON.stringify(await lumaBody(request)) },
-      ctx.signal,
-    );
-    const id = started.body.id;
-    if (typeof id !== 'string')
-      throw http.fail('provider_unavailable', 'the provider returned no generation id');
-    const url = joinUrl(config.baseUrl, `generations/${encodeURIComponent(id)}`);
-    const generation = await pollUntilDone(
-      http,
-      options.poll,
-      ctx,
-      async (signal) => {
-        const { body } = await http.json<LumaGeneration>('checking the generation', url, { headers }, signal);
-        if (body.state === 'completed' || body.state === 'failed') return { done: true, value: body };
-        return { done: false, progress: body.state === 'dreaming' ? 0.5 : 0.05 };
-      },
-      // Luma has no cancel; deleting the generation is how its API stops paying attention to it.
-      async (signal) => {
-        await http.send('deleting the generation', url, { method: 'DELETE', headers }, signal);
-      },
-    );
-    if (generation.state === 'failed') {
-      const reason = generation.failure_reason ?? 'no reason given';
-      throw http.fail(
-        looksContentFiltered(reason) ? 'content_filtered' : 'provider_rejected_input',
-        `generation failed: ${reason}`,
-      );
-    }
-    const video = generation.assets?.video;
-    if (typeof video !== 'string')
-      throw http.fail('provider_unavailable', 'the generation completed without a video');
-    const file = await downloadResult(
-      http,
-      video,
-      {},
-      {
-        workDir: ctx.workDir,
-        baseName: resultBaseName('luma', request),
-        kind: 'video',
-        signal: ctx.signal,
-      },
-    );
-    ctx.onProgress(1);
-    return { path: file.path, mime: file.mime, model: request.model, seedApplied: false, notes };
-  }
-
   return {
     id: 'luma',
     label: 'Luma Dream Machine',
     configured: () => config.apiKey !== null,
     models: () => capabilitiesOf(LUMA_MODELS),
-    generate,
+    generate: async (input, ctx) => {
+      if (config.apiKey === null)
+        throw http.fail('provider_rejected_input', 'not configured: set LUMAAI_API_KEY');
+      return generateByTask(http, options, lumaTask(config.baseUrl, config.apiKey), input, ctx);
+    },
   };
 }

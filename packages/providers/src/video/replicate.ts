@@ -1,11 +1,10 @@
-import type { JobContext, VideoProvider, VideoRequest, VideoResult } from '@ministudio/domain';
+import type { VideoProvider, VideoRequest } from '@ministudio/domain';
 import { capabilitiesOf, REPLICATE_MODELS } from '../capability-tables';
 import { imageDataUri } from '../files/image-data';
 import { joinUrl, ProviderHttp } from '../http/client';
-import { downloadResult } from '../http/download';
-import { pollUntilDone } from '../http/poll';
 import { looksContentFiltered } from './filtered';
-import { type AdapterOptions, prepareVideo, resultBaseName } from './prepare';
+import type { AdapterOptions } from './prepare';
+import { generateByTask, type TaskProtocol } from './task-adapter';
 
 export const REPLICATE_BASE_URL = 'https://api.replicate.com/v1';
 
@@ -53,88 +52,67 @@ export function progressFromLogs(logs: string | null | undefined): number | null
   return last === undefined ? null : Math.min(100, Number(last)) / 100;
 }
 
+/** Replicate's prediction protocol; URLs are built on our base rather than `urls.get`, so the token goes nowhere else. */
+function replicateTask(baseUrl: string, apiToken: string): TaskProtocol<string, Prediction> {
+  const headers = { authorization: `Bearer ${apiToken}`, 'content-type': 'application/json' };
+  const predictionUrl = (id: string) => joinUrl(baseUrl, `predictions/${encodeURIComponent(id)}`);
+  return {
+    id: 'replicate',
+    models: REPLICATE_MODELS,
+    submit: async (request) => {
+      const [owner, name] = request.model.split('/');
+      return {
+        what: 'starting the prediction',
+        url: joinUrl(
+          baseUrl,
+          `models/${encodeURIComponent(owner ?? '')}/${encodeURIComponent(name ?? '')}/predictions`,
+        ),
+        init: { method: 'POST', headers, body: JSON.stringify({ input: await replicateInput(request) }) },
+      };
+    },
+    handle: (prediction) => (typeof prediction.id === 'string' ? prediction.id : null),
+    poll: (id) => ({ what: 'checking the prediction', url: predictionUrl(id), init: { headers } }),
+    read: (prediction) =>
+      prediction.status === 'starting' || prediction.status === 'processing'
+        ? { done: false, progress: progressFromLogs(prediction.logs) }
+        : { done: true },
+    outcome: (prediction) => {
+      if (prediction.status === 'canceled' || prediction.status === 'aborted') return { kind: 'cancelled' };
+      if (prediction.status === 'failed') {
+        const reason = typeof prediction.error === 'string' ? prediction.error : 'no reason given';
+        return {
+          kind: 'failed',
+          code: looksContentFiltered(reason) ? 'content_filtered' : 'provider_rejected_input',
+          reason,
+        };
+      }
+      const output = Array.isArray(prediction.output)
+        ? prediction.output.find((o) => typeof o === 'string')
+        : prediction.output;
+      // Replicate deletes outputs after an hour; the loop fetches at once.
+      return typeof output === 'string' ? { kind: 'download', url: output } : { kind: 'empty' };
+    },
+    cancel: (id) => ({
+      what: 'cancelling the prediction',
+      url: `${predictionUrl(id)}/cancel`,
+      init: { method: 'POST', headers },
+    }),
+  };
+}
+
 export function createReplicateProvider(config: ReplicateConfig, options: AdapterOptions): VideoProvider {
   const http = new ProviderHttp('Replicate', options, () =>
     config.apiToken === null ? [] : [config.apiToken],
   );
-
-  async function generate(input: VideoRequest, ctx: JobContext): Promise<VideoResult> {
-    if (config.apiToken === null)
-      throw http.fail('provider_rejected_input', 'not configured: set REPLICATE_API_TOKEN');
-    const { spec, request, notes } = prepareVideo(http, REPLICATE_MODELS, input);
-    const headers = { authorization: `Bearer ${config.apiToken}`, 'content-type': 'application/json' };
-    const [owner, name] = request.model.split('/');
-    const started = await http.json<Prediction>(
-      'starting the prediction',
-      joinUrl(
-        config.baseUrl,
-        `models/${encodeURIComponent(owner ?? '')}/${encodeURIComponent(name ?? '')}/predictions`,
-      ),
-      { method: 'POST', headers, body: JSON.stringify({ input: await replicateInput(request) }) },
-      ctx.signal,
-    );
-    const id = started.body.id;
-    if (typeof id !== 'string')
-      throw http.fail('provider_unavailable', 'the provider returned no prediction id');
-    // Built on our base rather than urls.get, so the token goes nowhere else.
-    const url = joinUrl(config.baseUrl, `predictions/${encodeURIComponent(id)}`);
-    const prediction = await pollUntilDone(
-      http,
-      options.poll,
-      ctx,
-      async (signal) => {
-        const { body } = await http.json<Prediction>('checking the prediction', url, { headers }, signal);
-        if (body.status === 'starting' || body.status === 'processing') {
-          return { done: false, progress: progressFromLogs(body.logs) };
-        }
-        return { done: true, value: body };
-      },
-      async (signal) => {
-        await http.send('cancelling the prediction', `${url}/cancel`, { method: 'POST', headers }, signal);
-      },
-    );
-    if (prediction.status === 'canceled' || prediction.status === 'aborted') {
-      throw http.fail('cancelled', 'the prediction was cancelled at Replicate');
-    }
-    if (prediction.status === 'failed') {
-      const reason = typeof prediction.error === 'string' ? prediction.error : 'no reason given';
-      throw http.fail(
-        looksContentFiltered(reason) ? 'content_filtered' : 'provider_rejected_input',
-        `prediction failed: ${reason}`,
-      );
-    }
-    const output = Array.isArray(prediction.output)
-      ? prediction.output.find((o) => typeof o === 'string')
-      : prediction.output;
-    if (typeof output !== 'string')
-      throw http.fail('provider_unavailable', 'the prediction succeeded without an output URL');
-    // Replicate deletes outputs after an hour: fetch now.
-    const file = await downloadResult(
-      http,
-      output,
-      {},
-      {
-        workDir: ctx.workDir,
-        baseName: resultBaseName('replicate', request),
-        kind: 'video',
-        signal: ctx.signal,
-      },
-    );
-    ctx.onProgress(1);
-    return {
-      path: file.path,
-      mime: file.mime,
-      model: request.model,
-      seedApplied: spec.capabilities.seed && request.seed !== null,
-      notes,
-    };
-  }
-
   return {
     id: 'replicate',
     label: 'Replicate',
     configured: () => config.apiToken !== null,
     models: () => capabilitiesOf(REPLICATE_MODELS),
-    generate,
+    generate: async (input, ctx) => {
+      if (config.apiToken === null)
+        throw http.fail('provider_rejected_input', 'not configured: set REPLICATE_API_TOKEN');
+      return generateByTask(http, options, replicateTask(config.baseUrl, config.apiToken), input, ctx);
+    },
   };
 }

@@ -1,11 +1,10 @@
-import type { FailureCode, JobContext, VideoProvider, VideoRequest, VideoResult } from '@ministudio/domain';
+import type { FailureCode, VideoProvider, VideoRequest } from '@ministudio/domain';
 import { capabilitiesOf, RUNWAY_MODELS } from '../capability-tables';
 import { imageDataUri } from '../files/image-data';
 import { joinUrl, ProviderHttp } from '../http/client';
-import { downloadResult } from '../http/download';
-import { pollUntilDone } from '../http/poll';
 import { looksContentFiltered } from './filtered';
-import { type AdapterOptions, prepareVideo, resultBaseName } from './prepare';
+import type { AdapterOptions } from './prepare';
+import { generateByTask, type TaskProtocol } from './task-adapter';
 
 export const RUNWAY_BASE_URL = 'https://api.dev.runwayml.com';
 export const RUNWAY_VERSION = '2024-11-06';
@@ -56,82 +55,66 @@ export async function runwayBody(
   return body;
 }
 
+/** Runway's task protocol: start a task, poll /v1/tasks/{id}, DELETE it to cancel. */
+function runwayTask(baseUrl: string, apiSecret: string): TaskProtocol<string, RunwayTask> {
+  const headers = {
+    authorization: `Bearer ${apiSecret}`,
+    'x-runway-version': RUNWAY_VERSION,
+    'content-type': 'application/json',
+  };
+  const taskUrl = (id: string) => joinUrl(baseUrl, `v1/tasks/${encodeURIComponent(id)}`);
+  return {
+    id: 'runway',
+    models: RUNWAY_MODELS,
+    submit: async (request, spec) => {
+      const path = request.firstFrame !== null ? 'v1/image_to_video' : 'v1/text_to_video';
+      return {
+        what: 'starting the generation',
+        url: joinUrl(baseUrl, path),
+        init: {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(await runwayBody(request, spec.capabilities.seed)),
+        },
+      };
+    },
+    handle: (task) => (typeof task.id === 'string' ? task.id : null),
+    poll: (id) => ({ what: 'checking the generation', url: taskUrl(id), init: { headers } }),
+    read: (task) =>
+      task.status === 'SUCCEEDED' || task.status === 'FAILED' || task.status === 'CANCELLED'
+        ? { done: true }
+        : { done: false, progress: typeof task.progress === 'number' ? task.progress : null },
+    outcome: (task) => {
+      if (task.status === 'CANCELLED') return { kind: 'cancelled' };
+      if (task.status === 'FAILED') {
+        return {
+          kind: 'failed',
+          code: runwayFailureCode(task.failureCode, task.failure),
+          reason: `${task.failure ?? 'no reason given'}${task.failureCode === undefined ? '' : ` (${task.failureCode})`}`,
+        };
+      }
+      const url = task.output?.[0];
+      // The output URL is signed: the key is not sent there.
+      return typeof url === 'string' ? { kind: 'download', url } : { kind: 'empty' };
+    },
+    cancel: (id) => ({ what: 'cancelling the task', url: taskUrl(id), init: { method: 'DELETE', headers } }),
+  };
+}
+
 /** Runway: start a task, poll /v1/tasks/{id}, download the signed output URL (no key sent there). */
 export function createRunwayProvider(config: RunwayConfig, options: AdapterOptions): VideoProvider {
   const http = new ProviderHttp('Runway', options, () =>
     config.apiSecret === null ? [] : [config.apiSecret],
   );
-
-  async function generate(input: VideoRequest, ctx: JobContext): Promise<VideoResult> {
-    if (config.apiSecret === null)
-      throw http.fail('provider_rejected_input', 'not configured: set RUNWAYML_API_SECRET');
-    const { spec, request, notes } = prepareVideo(http, RUNWAY_MODELS, input);
-    const headers = {
-      authorization: `Bearer ${config.apiSecret}`,
-      'x-runway-version': RUNWAY_VERSION,
-      'content-type': 'application/json',
-    };
-    const path = request.firstFrame !== null ? 'v1/image_to_video' : 'v1/text_to_video';
-    const started = await http.json<RunwayTask>(
-      'starting the generation',
-      joinUrl(config.baseUrl, path),
-      { method: 'POST', headers, body: JSON.stringify(await runwayBody(request, spec.capabilities.seed)) },
-      ctx.signal,
-    );
-    const id = started.body.id;
-    if (typeof id !== 'string') throw http.fail('provider_unavailable', 'the provider returned no task id');
-    const taskUrl = joinUrl(config.baseUrl, `v1/tasks/${encodeURIComponent(id)}`);
-    const task = await pollUntilDone(
-      http,
-      options.poll,
-      ctx,
-      async (signal) => {
-        const { body } = await http.json<RunwayTask>('checking the generation', taskUrl, { headers }, signal);
-        if (body.status === 'SUCCEEDED' || body.status === 'FAILED' || body.status === 'CANCELLED') {
-          return { done: true, value: body };
-        }
-        return { done: false, progress: typeof body.progress === 'number' ? body.progress : null };
-      },
-      async (signal) => {
-        await http.send('cancelling the task', taskUrl, { method: 'DELETE', headers }, signal);
-      },
-    );
-    if (task.status === 'CANCELLED') throw http.fail('cancelled', 'the task was cancelled at Runway');
-    if (task.status === 'FAILED') {
-      throw http.fail(
-        runwayFailureCode(task.failureCode, task.failure),
-        `generation failed: ${task.failure ?? 'no reason given'}${task.failureCode === undefined ? '' : ` (${task.failureCode})`}`,
-      );
-    }
-    const url = task.output?.[0];
-    if (typeof url !== 'string')
-      throw http.fail('provider_unavailable', 'the task succeeded without an output');
-    const file = await downloadResult(
-      http,
-      url,
-      {},
-      {
-        workDir: ctx.workDir,
-        baseName: resultBaseName('runway', request),
-        kind: 'video',
-        signal: ctx.signal,
-      },
-    );
-    ctx.onProgress(1);
-    return {
-      path: file.path,
-      mime: file.mime,
-      model: request.model,
-      seedApplied: spec.capabilities.seed && request.seed !== null,
-      notes,
-    };
-  }
-
   return {
     id: 'runway',
     label: 'Runway',
     configured: () => config.apiSecret !== null,
     models: () => capabilitiesOf(RUNWAY_MODELS),
-    generate,
+    generate: async (input, ctx) => {
+      if (config.apiSecret === null)
+        throw http.fail('provider_rejected_input', 'not configured: set RUNWAYML_API_SECRET');
+      return generateByTask(http, options, runwayTask(config.baseUrl, config.apiSecret), input, ctx);
+    },
   };
 }

@@ -1,7 +1,7 @@
 import type { ImageInput, VideoRequest } from '@ministudio/domain';
 import { imageBase64 } from '../files/image-data';
-import type { ProviderHttp } from '../http/client';
 import { codeForGoogleRpc } from '../http/errors';
+import type { TaskOutcome, TaskState } from './task-adapter';
 
 export interface GoogleOperation {
   name?: string;
@@ -36,33 +36,34 @@ export function veoResolution(height: number, width: number): string {
   return Math.min(height, width) >= 1080 ? '1080p' : '720p';
 }
 
-export function operationProgress(op: GoogleOperation): number | null {
+/** Done, or running with the operation's own progress figure when it carries one. */
+export function readOperation(op: GoogleOperation): TaskState {
+  if (op.done === true) return { done: true };
   const p = op.metadata?.progressPercent ?? op.metadata?.progress;
-  return typeof p === 'number' ? Math.min(1, Math.max(0, p / 100)) : null;
+  return { done: false, progress: typeof p === 'number' ? Math.min(1, Math.max(0, p / 100)) : null };
 }
 
-export function throwOperationError(http: ProviderHttp, op: GoogleOperation): void {
-  if (op.error === undefined) return;
-  const code = codeForGoogleRpc(op.error.code ?? 2);
+/** A finished operation's error as a failure, or null when it carries none. */
+export function operationFailure(op: GoogleOperation): TaskOutcome | null {
+  if (op.error === undefined) return null;
   const message = op.error.message ?? 'no message';
   const filtered = /safety|responsible ai|filtered|blocked/i.test(message);
-  throw http.fail(filtered ? 'content_filtered' : code, `generation failed: ${message}`);
+  return {
+    kind: 'failed',
+    code: filtered ? 'content_filtered' : codeForGoogleRpc(op.error.code ?? 2),
+    reason: message,
+  };
 }
 
 /** RAI filtering can finish an operation "successfully" with no video and only reasons. */
-export function throwIfFiltered(
-  http: ProviderHttp,
-  count: unknown,
-  reasons: unknown,
-  hasVideo: boolean,
-): void {
-  if (hasVideo) return;
+export function withoutVideo(count: unknown, reasons: unknown): TaskOutcome {
   const list = Array.isArray(reasons) ? reasons.filter((r): r is string => typeof r === 'string') : [];
   if (list.length > 0 || (typeof count === 'number' && count > 0)) {
-    throw http.fail(
-      'content_filtered',
-      `the safety filter removed the result${list.length > 0 ? `: ${list.join('; ')}` : ''}`,
-    );
+    return {
+      kind: 'failed',
+      code: 'content_filtered',
+      reason: `the safety filter removed the result${list.length > 0 ? `: ${list.join('; ')}` : ''}`,
+    };
   }
-  throw http.fail('provider_unavailable', 'the operation finished without a video');
+  return { kind: 'empty' };
 }

@@ -42,16 +42,19 @@ export function firstFrame() {
 export interface TestJob {
   ctx: JobContext;
   progress: number[];
+  /** For each entry of `progress`: whether the adapter marked it as an estimate. */
+  estimated: boolean[];
   controller: AbortController;
 }
 
 export function testJob(): TestJob {
   const progress: number[] = [];
+  const estimated: boolean[] = [];
   const controller = new AbortController();
   const workDir = mkdtempSync(join(tmpdir(), 'providers-job-'));
-  return {
-    ctx: { signal: controller.signal, onProgress: (f) => progress.push(f), workDir },
-    progress,
-    controller,
+  const onProgress: JobContext['onProgress'] = (fraction, options) => {
+    progress.push(fraction);
+    estimated.push(options?.estimated === true);
   };
+  return { ctx: { signal: controller.signal, onProgress, workDir }, progress, estimated, controller };
 }
