@@ -1,4 +1,10 @@
-import type { AspectRatio, ReferenceKind, VideoCapabilities, VideoRequest } from '@ministudio/domain';
+import type {
+  AspectRatio,
+  ReferenceKind,
+  VideoCapabilities,
+  VideoRequest,
+  Violation,
+} from '@ministudio/domain';
 import { type ExclusionRule, modelSpecFor } from './model-spec';
 
 export interface CapabilityCheckInput {
@@ -11,15 +17,6 @@ export interface CapabilityCheckInput {
   lastFrame: boolean;
   references: { kind: ReferenceKind }[];
   promptLength: number;
-}
-
-export interface Violation {
-  /** Machine id of the broken constraint, e.g. 'duration', 'references_with_first_frame'. */
-  constraint: string;
-  /** The shot field it concerns: 'duration', 'continuity', 'seed', 'references', 'prompt', 'size'. */
-  field: string;
-  message: string;
-  fix: string;
 }
 
 export type AdjustedValue = number | string | boolean | null;

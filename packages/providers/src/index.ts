@@ -1,3 +1,5 @@
+// Violation is the domain's (one definition for the API schema and the check), offered here beside checkRequest.
+export type { Violation } from '@ministudio/domain';
 export { GoogleAuth, signServiceAccountJwt } from './auth/google-auth';
 export {
   capabilitiesOf,
@@ -17,7 +19,6 @@ export {
   checkInputOf,
   checkRequest,
   nearestDuration,
-  type Violation,
 } from './check-request';
 export { isSecretName, loadSettings, type ProviderSettings } from './config';
 export { parseRetryAfter, retryAfterFromHeaders } from './http/retry-after';

@@ -1,9 +1,4 @@
-import type {
-  ProviderDescription,
-  SpeechProvider,
-  VideoCapabilities,
-  VideoProvider,
-} from '@ministudio/domain';
+import type { ProviderDescription, SpeechProvider, VideoProvider } from '@ministudio/domain';
 import { GoogleAuth } from './auth/google-auth';
 import { intSetting, isSecretName, loadSettings, type ProviderSettings } from './config';
 import type { LogFn } from './http/client';
