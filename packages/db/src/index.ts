@@ -1,5 +1,6 @@
 export { AssetStore, sha256OfFile, writeAtomic } from './asset-store';
 export { createDb, type Db } from './client';
+export { COMMITTED_MIGRATIONS_DIR } from './committed-migrations';
 export type {
   Asset,
   Character,
@@ -13,4 +14,9 @@ export type {
   Take,
 } from './generated/prisma/client';
 export { Prisma } from './generated/prisma/client';
-export { applyMigrations, MIGRATIONS_DIR } from './migrate';
+export {
+  applyMigrations,
+  MigrationFailedError,
+  type MigrationResult,
+  UnknownMigrationsError,
+} from './migrate';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applyMigrations, createDb, type Db } from '@ministudio/db';
+import { applyMigrations, COMMITTED_MIGRATIONS_DIR, createDb, type Db } from '@ministudio/db';
 import { afterAll, beforeAll } from 'vitest';
 
 /** A migrated SQLite database in a temporary folder, with one project to hang jobs on. */
@@ -10,7 +10,7 @@ export function useDatabase(): { db: Db; dir: string; projectId: string } {
   beforeAll(async () => {
     ctx.dir = mkdtempSync(path.join(tmpdir(), 'ministudio-pipeline-'));
     const file = path.join(ctx.dir, 'test.db');
-    applyMigrations(file);
+    applyMigrations(file, COMMITTED_MIGRATIONS_DIR);
     ctx.db = createDb(file);
     await ctx.db.project.create({ data: { id: ctx.projectId, title: 'Queue test' } });
   });

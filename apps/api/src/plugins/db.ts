@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { AssetStore, applyMigrations, createDb, type Db } from '@ministudio/db';
+import { AssetStore, applyMigrations, COMMITTED_MIGRATIONS_DIR, createDb, type Db } from '@ministudio/db';
 import { SAMPLE_PRODUCTIONS } from '@ministudio/domain';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -23,7 +23,8 @@ export default fp(
   async function dbPlugin(app: FastifyInstance, options: DbPluginOptions) {
     mkdirSync(options.dataDir, { recursive: true });
     const file = path.join(options.dataDir, 'ministudio.db');
-    const { applied } = applyMigrations(file);
+    // A database from a newer studio is refused here (UnknownMigrationsError), before anything reads it.
+    const { applied } = applyMigrations(file, COMMITTED_MIGRATIONS_DIR);
     if (applied.length) app.log.info({ applied }, 'database migrations applied');
     const db = createDb(file);
     const store = new AssetStore(options.dataDir);
