@@ -6,6 +6,7 @@ import { createEditor } from '../commands/editor';
 import { createIdMap } from '../commands/id-map';
 import { createRenderStore, type RenderStoreState } from '../render/render-store';
 import { createHistoryStore, type HistoryState } from '../stores/history-store';
+import { createSelectionStore, type Selection, type SelectionState } from '../stores/selection-store';
 import { reportError } from './report-error';
 import { queryClient, writeQueue } from './services';
 import { type Session, sessions } from './sessions';
@@ -19,7 +20,7 @@ export function openSession(projectId: string): Session {
     // Whatever failed, show what the server really has.
     void queryClient.invalidateQueries({ queryKey: projectKey(projectId) });
   });
-  const session = { editor, history, render: createRenderStore() };
+  const session = { editor, history, selection: createSelectionStore(), render: createRenderStore() };
   sessions.set(projectId, session);
   return session;
 }
@@ -34,6 +35,16 @@ export function useSession(): Session {
 
 export function useHistory<T>(selector: (s: HistoryState) => T): T {
   return useStore(useSession().history, selector);
+}
+
+/** This project's selection, through a selector. */
+export function useSelection<T>(selector: (s: SelectionState) => T): T {
+  return useStore(useSession().selection, selector);
+}
+
+/** Selects in this project (a stable function: safe in callbacks that run after a later render). */
+export function useSelect(): (selection: Selection) => void {
+  return useSession().selection.getState().select;
 }
 
 /** Applies a command through history: the one way the editor changes a project. */

@@ -1,21 +1,23 @@
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 
-// This tab's selection (session state, never saved): at most one shot, character or environment.
+// One project's selection (session state, never saved): at most one shot, character or environment.
+// Each project session has its own store, so an id selected in one project never reaches another.
 export type Selection =
   | { kind: 'none' }
   | { kind: 'shot'; id: string }
   | { kind: 'character'; id: string }
   | { kind: 'environment'; id: string };
 
-interface SelectionState {
+export interface SelectionState {
   selection: Selection;
   select(selection: Selection): void;
 }
 
-export const useSelection = create<SelectionState>()((set) => ({
-  selection: { kind: 'none' },
-  select: (selection) => set({ selection }),
-}));
+export type SelectionStore = ReturnType<typeof createSelectionStore>;
 
-export const selectedShotId = (s: SelectionState): string | null =>
-  s.selection.kind === 'shot' ? s.selection.id : null;
+export function createSelectionStore() {
+  return createStore<SelectionState>()((set) => ({
+    selection: { kind: 'none' },
+    select: (selection) => set({ selection }),
+  }));
+}

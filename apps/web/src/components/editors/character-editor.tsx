@@ -11,10 +11,9 @@ import { useProject } from '../../api/hooks';
 import { ApiError } from '../../api/http';
 import { removeCharacter, upsertCharacter } from '../../api/project-patches';
 import { reportError } from '../../app/report-error';
-import { useRun, useSession } from '../../app/session';
+import { useRun, useSelect, useSession } from '../../app/session';
 import { editCharacter } from '../../commands/entity-commands';
 import { pick } from '../../commands/snapshots';
-import { useSelection } from '../../stores/selection-store';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { NumberField } from '../common/number-field';
 import { TextField } from '../common/text-field';
@@ -24,6 +23,7 @@ import { ReferenceImages } from './reference-images';
 export function CharacterEditor({ projectId, characterId }: { projectId: string; characterId: string }) {
   const { editor } = useSession();
   const run = useRun();
+  const select = useSelect();
   const [confirm, setConfirm] = useState<null | 'plain' | 'in-use'>(null);
   const character = useProject(projectId, (p) => p.characters.find((c) => c.id === characterId) ?? null).data;
   if (!character) return <p className="muted pane-hint">This character no longer exists.</p>;
@@ -49,7 +49,7 @@ export function CharacterEditor({ projectId, characterId }: { projectId: string;
         (v) => api.deleteCharacter(character.id, force, v),
         (p, r) => removeCharacter(p, character.id, r.version),
       );
-      useSelection.getState().select({ kind: 'none' });
+      select({ kind: 'none' });
       setConfirm(null);
       // A forced delete also took the character out of shots; the page must show that.
       if (force) await editor.refresh();

@@ -10,10 +10,9 @@ import * as api from '../../api/endpoints';
 import { useProject } from '../../api/hooks';
 import { removeEnvironment, upsertEnvironment } from '../../api/project-patches';
 import { reportError } from '../../app/report-error';
-import { useRun, useSession } from '../../app/session';
+import { useRun, useSelect, useSession } from '../../app/session';
 import { editEnvironment } from '../../commands/entity-commands';
 import { pick } from '../../commands/snapshots';
-import { useSelection } from '../../stores/selection-store';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { ListField } from '../common/list-field';
 import { TextField } from '../common/text-field';
@@ -28,6 +27,7 @@ export function EnvironmentEditor({
 }) {
   const { editor } = useSession();
   const run = useRun();
+  const select = useSelect();
   const [confirming, setConfirming] = useState(false);
   const env = useProject(projectId, (p) => p.environments.find((e) => e.id === environmentId) ?? null).data;
   if (!env) return <p className="muted pane-hint">This location no longer exists.</p>;
@@ -144,7 +144,7 @@ export function EnvironmentEditor({
                 (v) => api.deleteEnvironment(env.id, v),
                 (p, r) => removeEnvironment(p, env.id, r.version),
               )
-              .then(() => useSelection.getState().select({ kind: 'none' }))
+              .then(() => select({ kind: 'none' }))
               .catch((e) => reportError(e, 'delete the location'));
           }}
         />

@@ -1,14 +1,14 @@
 import { defaultCharacter } from '@ministudio/domain';
 import { useProject } from '../../api/hooks';
-import { useRun, useSession } from '../../app/session';
+import { useRun, useSelect, useSelection, useSession } from '../../app/session';
 import { addCharacter } from '../../commands/entity-commands';
-import { useSelection } from '../../stores/selection-store';
 import { AddEntityForm } from './add-entity-form';
 import { EntityThumb } from './entity-thumb';
 
 export function CastPanel({ projectId }: { projectId: string }) {
   const { editor } = useSession();
   const run = useRun();
+  const select = useSelect();
   const characters = useProject(projectId, (p) => p.characters).data ?? [];
   const selected = useSelection((s) =>
     s.selection.kind === 'character' ? editor.ids.resolve(s.selection.id) : null,
@@ -23,7 +23,7 @@ export function CastPanel({ projectId }: { projectId: string }) {
               type="button"
               className={`entity-item${selected === c.id ? ' selected' : ''}`}
               aria-pressed={selected === c.id}
-              onClick={() => useSelection.getState().select({ kind: 'character', id: c.id })}
+              onClick={() => select({ kind: 'character', id: c.id })}
             >
               <EntityThumb name={c.name} image={c.references[0] ?? null} />
               <span className="entity-text">
@@ -39,11 +39,7 @@ export function CastPanel({ projectId }: { projectId: string }) {
       <AddEntityForm
         noun="character"
         onAdd={(name) =>
-          void run(
-            addCharacter(editor, defaultCharacter(name), (id) =>
-              useSelection.getState().select({ kind: 'character', id }),
-            ),
-          )
+          void run(addCharacter(editor, defaultCharacter(name), (id) => select({ kind: 'character', id })))
         }
       />
     </section>

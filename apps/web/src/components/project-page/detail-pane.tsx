@@ -1,5 +1,4 @@
-import { useSession } from '../../app/session';
-import { useSelection } from '../../stores/selection-store';
+import { useSelection, useSession } from '../../app/session';
 import { CharacterEditor } from '../editors/character-editor';
 import { EnvironmentEditor } from '../editors/environment-editor';
 import { ShotInspector } from '../inspector/shot-inspector';

@@ -1,14 +1,14 @@
 import { defaultEnvironment } from '@ministudio/domain';
 import { useProject } from '../../api/hooks';
-import { useRun, useSession } from '../../app/session';
+import { useRun, useSelect, useSelection, useSession } from '../../app/session';
 import { addEnvironment } from '../../commands/entity-commands';
-import { useSelection } from '../../stores/selection-store';
 import { AddEntityForm } from './add-entity-form';
 import { EntityThumb } from './entity-thumb';
 
 export function LocationsPanel({ projectId }: { projectId: string }) {
   const { editor } = useSession();
   const run = useRun();
+  const select = useSelect();
   const environments = useProject(projectId, (p) => p.environments).data ?? [];
   const selected = useSelection((s) =>
     s.selection.kind === 'environment' ? editor.ids.resolve(s.selection.id) : null,
@@ -23,7 +23,7 @@ export function LocationsPanel({ projectId }: { projectId: string }) {
               type="button"
               className={`entity-item${selected === e.id ? ' selected' : ''}`}
               aria-pressed={selected === e.id}
-              onClick={() => useSelection.getState().select({ kind: 'environment', id: e.id })}
+              onClick={() => select({ kind: 'environment', id: e.id })}
             >
               <EntityThumb name={e.name} image={e.plate ?? e.references[0] ?? null} />
               <span className="entity-text">
@@ -40,9 +40,7 @@ export function LocationsPanel({ projectId }: { projectId: string }) {
         noun="location"
         onAdd={(name) =>
           void run(
-            addEnvironment(editor, defaultEnvironment(name), (id) =>
-              useSelection.getState().select({ kind: 'environment', id }),
-            ),
+            addEnvironment(editor, defaultEnvironment(name), (id) => select({ kind: 'environment', id })),
           )
         }
       />

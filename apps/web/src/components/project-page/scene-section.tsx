@@ -4,11 +4,10 @@ import { CSS } from '@dnd-kit/utilities';
 import { defaultShot, SceneFields } from '@ministudio/domain';
 import { useState } from 'react';
 import { useProject } from '../../api/hooks';
-import { useRun, useSession } from '../../app/session';
+import { useRun, useSelect, useSession } from '../../app/session';
 import { deleteScene, duplicateScene, editScene } from '../../commands/scene-commands';
 import { addShot } from '../../commands/shot-commands';
 import { render } from '../../render/render-actions';
-import { useSelection } from '../../stores/selection-store';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { SelectField } from '../common/select-field';
 import { TextField } from '../common/text-field';
@@ -30,6 +29,7 @@ export function SceneSection({
 }) {
   const { editor } = useSession();
   const run = useRun();
+  const select = useSelect();
   const [confirming, setConfirming] = useState(false);
   const renderDeps = useRenderDeps();
   const data = useProject(projectId, (p) => {
@@ -145,9 +145,7 @@ export function SceneSection({
               aria-label={`Add shot to scene ${sceneNumber}`}
               onClick={() =>
                 void run(
-                  addShot(editor, scene.id, { ...defaultShot() }, (id) =>
-                    useSelection.getState().select({ kind: 'shot', id }),
-                  ),
+                  addShot(editor, scene.id, { ...defaultShot() }, (id) => select({ kind: 'shot', id })),
                 )
               }
             >

@@ -2,9 +2,8 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { SHOT_TYPE_LABELS, type ShotView } from '@ministudio/domain';
 import { useProject } from '../../api/hooks';
-import { useRun, useSession } from '../../app/session';
+import { useRun, useSelect, useSelection, useSession } from '../../app/session';
 import { deleteShot, duplicateShot } from '../../commands/shot-commands';
-import { useSelection } from '../../stores/selection-store';
 import { CloseIcon, CopyIcon } from '../common/icons';
 import { CardRender, CardViolations } from '../render/card-render';
 import { shotSummary } from './shot-summary';
@@ -12,6 +11,7 @@ import { shotSummary } from './shot-summary';
 export function ShotCard({ projectId, shot, number }: { projectId: string; shot: ShotView; number: number }) {
   const { editor } = useSession();
   const run = useRun();
+  const selectShot = useSelect();
   const selected = useSelection(
     (s) => s.selection.kind === 'shot' && editor.ids.resolve(s.selection.id) === shot.id,
   );
@@ -22,7 +22,7 @@ export function ShotCard({ projectId, shot, number }: { projectId: string; shot:
     data: { kind: 'shot' },
   });
   const summary = shotSummary(shot, names);
-  const select = () => useSelection.getState().select({ kind: 'shot', id: shot.id });
+  const select = () => selectShot({ kind: 'shot', id: shot.id });
   return (
     <li
       ref={setNodeRef}
@@ -56,11 +56,7 @@ export function ShotCard({ projectId, shot, number }: { projectId: string; shot:
           className="icon-button"
           aria-label={`Duplicate shot ${number}`}
           title="Duplicate"
-          onClick={() =>
-            void run(
-              duplicateShot(editor, shot.id, (id) => useSelection.getState().select({ kind: 'shot', id })),
-            )
-          }
+          onClick={() => void run(duplicateShot(editor, shot.id, (id) => selectShot({ kind: 'shot', id })))}
         >
           <CopyIcon />
         </button>

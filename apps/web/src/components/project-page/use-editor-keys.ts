@@ -4,7 +4,6 @@ import { findShot, flatShots } from '../../api/project-patches';
 import { useSession } from '../../app/session';
 import { moveShotToScene } from '../../commands/move-commands';
 import { deleteShot, moveShot } from '../../commands/shot-commands';
-import { useSelection } from '../../stores/selection-store';
 import { focusShot } from './focus-shot';
 import { isTyping } from './is-typing';
 import { keyAction } from './key-action';
@@ -13,18 +12,18 @@ import { shotStepTarget } from './move-target';
 // The editor's shortcuts. Typing in a field keeps the browser's own behaviour (including its own undo).
 
 export function useEditorKeys(projectId: string): void {
-  const { editor, history } = useSession();
+  const { editor, history, selection: selected } = useSession();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target) || document.querySelector('[aria-modal="true"]')) return;
       const action = keyAction(e);
       if (!action) return;
       const project: ProjectView = editor.project();
-      const selection = useSelection.getState().selection;
+      const selection = selected.getState().selection;
       const selectedId = selection.kind === 'shot' ? editor.ids.resolve(selection.id) : null;
       const found = selectedId ? findShot(project, selectedId) : null;
       const select = (id: string) => {
-        useSelection.getState().select({ kind: 'shot', id });
+        selected.getState().select({ kind: 'shot', id });
         focusShot(id);
       };
       switch (action.type) {
@@ -69,16 +68,16 @@ export function useEditorKeys(projectId: string): void {
           const neighbour = shots[at + 1] ?? shots[at - 1] ?? null;
           void history.getState().execute(deleteShot(editor, found.shot.id));
           if (neighbour) select(neighbour.id);
-          else useSelection.getState().select({ kind: 'none' });
+          else selected.getState().select({ kind: 'none' });
           return;
         }
         case 'deselect':
-          useSelection.getState().select({ kind: 'none' });
+          selected.getState().select({ kind: 'none' });
           return;
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [editor, history]);
+  }, [editor, history, selected]);
   void projectId;
 }

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useProject } from '../../api/hooks';
 import { flatShots } from '../../api/project-patches';
-import { useRender, useRun, useSession } from '../../app/session';
+import { useRender, useRun, useSelect, useSession } from '../../app/session';
 import { editProject } from '../../commands/entity-commands';
 import { navigate } from '../../lib/router';
 import { progressReading, projectProgress } from '../../render/progress-reading';
 import { cancel, makeFilm, render } from '../../render/render-actions';
-import { useSelection } from '../../stores/selection-store';
 import { focusShot } from '../project-page/focus-shot';
 import { FilmPanel } from './film-panel';
 import { ProgressBar } from './progress-bar';
@@ -21,6 +20,7 @@ export function RenderBar({ projectId }: { projectId: string }) {
   const deps = useRenderDeps();
   const { editor } = useSession();
   const run = useRun();
+  const select = useSelect();
   const defaultProvider = useProject(projectId, (p) => p.defaultProvider).data ?? '';
   const shotCount = useProject(projectId, (p) => flatShots(p).length).data ?? 0;
   // Selectors return joined ids and a summary of whole percents compared field by field: the bar redraws
@@ -72,7 +72,7 @@ export function RenderBar({ projectId }: { projectId: string }) {
             void makeFilm(deps).then((missing) => {
               const first = missing[0];
               if (first) {
-                useSelection.getState().select({ kind: 'shot', id: first });
+                select({ kind: 'shot', id: first });
                 focusShot(first);
               }
             })
