@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fixtures, startRunwayFake } from '@ministudio/providers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../../../packages/providers/test/fakes/fixtures';
-import { startRunwayFake } from '../../../packages/providers/test/fakes/runway';
 import { buildApp } from '../src/app';
 import { smallProduction, until } from './render-harness';
 
