@@ -23,10 +23,12 @@ export {
   PIPELINE_VERSION,
   type ProviderLookup,
   parseProviderChoice,
+  planProject,
   planShot,
   type ShotPlan,
   speechCacheKey,
 } from './service/plan-shot';
+export { productionView } from './service/production-view';
 export { RenderRefused } from './service/render-refused';
 export {
   providerLookup,

@@ -38,7 +38,6 @@ export { PLATE_RENDERER_VERSION, plateKey } from './plate/plate-key';
 export { type PlateInput, type PlateSpec, planPlate } from './plate/plate-spec';
 export { loadPlateCanvas, renderPlateCanvas, renderPlatePng, writePlatePng } from './plate/render-plate';
 export { PlateCache, plateInputFor } from './plate/shot-plate';
-export { type ProductionShot, placeLines, type ShotLine, shotsFromProduction } from './production-shots';
 export {
   loadSpeech,
   type RenderShotOptions,

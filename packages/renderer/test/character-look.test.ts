@@ -4,7 +4,7 @@ import { contextBytes, lastAlgorithm } from './helpers/fixtures';
 
 describe('characterLook', () => {
   it('takes Emma’s colours from her identity and her clothing from the merged state', () => {
-    const emma = contextBytes()[1]!.shot.characters[0]!;
+    const emma = contextBytes()[1]!.characters[0]!;
     const { look, warnings } = characterLook(emma);
     expect(warnings).toEqual([]);
     expect(hex(look.eyes)).toBe('#ffbf00');
@@ -16,7 +16,7 @@ describe('characterLook', () => {
   });
 
   it('finds David’s glasses and two-garment outfit', () => {
-    const david = contextBytes()[2]!.shot.characters[1]!;
+    const david = contextBytes()[2]!.characters[1]!;
     const { look } = characterLook(david);
     expect(look.glasses).toBe(true);
     expect(hex(look.outfitAccent)).toBe('#ffffff');
@@ -25,7 +25,7 @@ describe('characterLook', () => {
 
   it('treats a "liquid light hologram" form as a hologram', () => {
     const aria = lastAlgorithm()
-      .flatMap((s) => s.shot.characters)
+      .flatMap((s) => s.characters)
       .find((c) => c.key === 'aria')!;
     const { look, warnings } = characterLook(aria);
     expect(look.hologram).toBe(true);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { planPlate, plateInputFor, plateKey, renderPlatePng, writePlatePng } from '../src/index';
 import { contextBytes, lastAlgorithm, sha256, tempDir } from './helpers/fixtures';
 
-const input = () => plateInputFor(contextBytes()[0]!.shot, 320, 180);
+const input = () => plateInputFor(contextBytes()[0]!, 320, 180);
 
 describe('environment plate', () => {
   it('is keyed by everything that shapes it', () => {
@@ -34,7 +34,7 @@ describe('environment plate', () => {
     expect(atelier.elements.map((e) => e.kind).sort()).toEqual(['bookshelves', 'desk', 'plants', 'window']);
     expect(atelier.roundWindow).toBe(true);
     expect(atelier.beams).toBe(true);
-    const night = planPlate(plateInputFor(lastAlgorithm()[0]!.shot, 320, 180));
+    const night = planPlate(plateInputFor(lastAlgorithm()[0]!, 320, 180));
     expect(night.elements.map((e) => e.kind)).toContain('server-racks');
     expect(night.glow).not.toBeNull();
     const lum = (c: { r: number; g: number; b: number }) => c.r + c.g + c.b;

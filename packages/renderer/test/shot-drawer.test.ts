@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CAMERA_MOVES, SHOT_TYPES, type ShotContext } from '@ministudio/domain';
+import { decodePcm16Wav } from '@ministudio/media';
 import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import {
   createEspeakSpeechProvider,
   createShotDrawer,
-  decodePcm16Wav,
   loudnessEnvelope,
   MOUTH_INTERIOR,
   PlateCache,
@@ -49,7 +49,7 @@ function solidPlate(colour: string) {
 
 describe('shot drawer', () => {
   it('draws byte-identical frames for the same inputs and seed, different ones for another seed', async () => {
-    const shot = contextBytes()[2]!.shot;
+    const shot = contextBytes()[2]!;
     const { plate } = await new PlateCache(2).plateFor(shot, W, H);
     const hashes = (seed: number) => {
       const d = drawer(shot, plate, { seed, captions: true });
@@ -65,7 +65,7 @@ describe('shot drawer', () => {
   });
 
   it('composites every shot of one environment over the same plate pixels', async () => {
-    const shots = contextBytes().map((s) => s.shot);
+    const shots = contextBytes();
     const cache = new PlateCache(2);
     const keys = new Set<string>();
     const pngs = new Set<string>();
@@ -108,7 +108,7 @@ describe('shot drawer', () => {
   });
 
   it('frames every shot type and moves for every camera move', async () => {
-    const base = contextBytes()[2]!.shot;
+    const base = contextBytes()[2]!;
     const { plate } = await new PlateCache(1).plateFor(base, W, H);
     const firstFrames = new Set<string>();
     for (const shotType of SHOT_TYPES) {
@@ -137,7 +137,7 @@ describe('shot drawer', () => {
     );
     const wav = decodePcm16Wav(readFileSync(speech.path))!;
     const envelope = loudnessEnvelope(wav.samples, wav.sampleRate, FPS);
-    const base = contextBytes()[4]!.shot; // Emma close-up
+    const base = contextBytes()[4]!; // Emma close-up
     const start = 1;
     const shot: ShotContext = {
       ...base,
@@ -169,7 +169,7 @@ describe('shot drawer', () => {
   });
 
   it('draws a hologram translucent: the set shows through it', () => {
-    const aria = lastAlgorithm().find((s) => s.shot.characters.some((c) => c.key === 'aria'))!.shot;
+    const aria = lastAlgorithm().find((s) => s.characters.some((c) => c.key === 'aria'))!;
     const shot: ShotContext = {
       ...aria,
       shotType: 'medium',
@@ -206,7 +206,7 @@ describe('shot drawer', () => {
     const dir = tempDir();
     const file = path.join(dir, 'plate.png');
     writeFileSync(file, solidPlate('#204080').toBuffer('image/png'));
-    const base = contextBytes()[2]!.shot;
+    const base = contextBytes()[2]!;
     const shot: ShotContext = {
       ...base,
       environment: { ...base.environment!, plate: { path: file, mime: 'image/png', sha256: 'a'.repeat(64) } },
@@ -221,7 +221,7 @@ describe('shot drawer', () => {
   });
 
   it('reports unknown colour words as warnings', async () => {
-    const base = contextBytes()[1]!.shot;
+    const base = contextBytes()[1]!;
     const shot: ShotContext = {
       ...base,
       characters: base.characters.map((c) => ({

@@ -1,13 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type JobContext, SAMPLE_PRODUCTIONS, type ShotContext, type VideoRequest } from '@ministudio/domain';
-import { type ProductionShot, shotsFromProduction } from '../../src/index';
+import type { JobContext, ShotContext, VideoRequest } from '@ministudio/domain';
 
-export const contextBytes = (): ProductionShot[] => shotsFromProduction(SAMPLE_PRODUCTIONS[0]!);
-export const lastAlgorithm = (): ProductionShot[] => shotsFromProduction(SAMPLE_PRODUCTIONS[1]!);
+// The samples' shots as the shipped planner hands them to a provider (no speech placed yet). The renderer
+// may not depend on the pipeline, so they are data here; packages/pipeline/test/production-view.test.ts
+// fails when they no longer match the planner, and rewrites them with -u.
+const sampleShots = (title: string): ShotContext[] => {
+  const all = JSON.parse(readFileSync(path.join(import.meta.dirname, 'sample-shots.json.snap'), 'utf8'));
+  return (all as Record<string, ShotContext[]>)[title]!;
+};
+export const contextBytes = (): ShotContext[] => sampleShots('The ContextBytes Brand Story');
+export const lastAlgorithm = (): ShotContext[] => sampleShots('The Last Algorithm');
 
 export function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'renderer-test-'));

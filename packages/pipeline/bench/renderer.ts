@@ -1,14 +1,16 @@
 // `pnpm bench renderer`: renders the ContextBytes sample (6 shots, 48 s, 1280x720, 24 fps, espeak speech)
-// with the local provider, and in the same run encodes as many frames from a lavfi source at the same
-// encoder settings (the encode-only floor). The source is converted to RGBA first, because the renderer
-// hands ffmpeg RGBA too: both sides then pay the same colour conversion into yuv420p.
-// Rewrites its section of docs/benchmarks.md.
+// with the local provider exactly as the studio does: planned by planShot from the production, then each
+// shot's speech jobs and its picture job run through the pipeline's own handlers (runJobKind) in a real
+// data folder, so the lines are placed and a shot's length is decided by the pipeline's placement. In the
+// same run it encodes as many frames from a lavfi source at the same encoder settings (the encode-only
+// floor). The source is converted to RGBA first, because the renderer hands ffmpeg RGBA too: both sides
+// then pay the same colour conversion into yuv420p. Rewrites its section of docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SAMPLE_PRODUCTIONS } from '@ministudio/domain';
+import { writeFileAtomic } from '@ministudio/files';
 import {
   DEFAULT_CRF,
   DEFAULT_PRESET,
@@ -16,17 +18,19 @@ import {
   NO_RUN_OPTIONS,
   runFfmpeg,
 } from '@ministudio/media';
+import { createProviderRegistry, type ProviderRegistry } from '@ministudio/providers';
+import { createLocalVideoProvider, DEFAULT_LOCAL_OPTIONS, LOCAL_PROVIDER_ID } from '@ministudio/renderer';
 import {
-  createEspeakSpeechProvider,
-  createLocalVideoProvider,
-  DEFAULT_LOCAL_OPTIONS,
-  placeLines,
-  shotsFromProduction,
+  type PictureOutput,
+  type PicturePayload,
+  planProject,
+  productionView,
+  providerLookup,
 } from '../src/index';
+import { createDataFolder } from './helpers/data-folder';
 
-const WIDTH = 1280;
-const HEIGHT = 720;
-const FPS = 24;
+const SAMPLE = SAMPLE_PRODUCTIONS[0]!;
+const { width: WIDTH, height: HEIGHT, fps: FPS } = SAMPLE.project;
 const RUNS = 3;
 // The provider's own preset unless RENDERER_PRESET asks for another (to compare presets on one machine).
 const PRESET = process.env.RENDERER_PRESET ?? DEFAULT_LOCAL_OPTIONS.preset ?? DEFAULT_PRESET;
@@ -34,41 +38,43 @@ const TARGETS = { realtime_factor_min: 4, floor_ratio_max: 2, peak_rss_mb_max: 5
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** The studio's providers with no settings (the animatic and espeak-ng), the animatic at PRESET. */
+function builtInProviders(): ProviderRegistry {
+  const shipped = createProviderRegistry({ env: {}, dataDir: null, fetch: null });
+  if (PRESET === DEFAULT_LOCAL_OPTIONS.preset) return shipped;
+  const local = createLocalVideoProvider({ ...DEFAULT_LOCAL_OPTIONS, preset: PRESET });
+  return { ...shipped, video: (id) => (id === LOCAL_PROVIDER_ID ? local : shipped.video(id)) };
+}
+
 async function renderSample(dir: string): Promise<{ seconds: number; filmSeconds: number; frames: number }> {
-  const context = { signal: new AbortController().signal, onProgress: () => undefined, workDir: dir };
-  const speech = createEspeakSpeechProvider();
-  const provider = createLocalVideoProvider({ ...DEFAULT_LOCAL_OPTIONS, preset: PRESET });
-  const started = performance.now();
-  let filmSeconds = 0;
-  for (const s of shotsFromProduction(SAMPLE_PRODUCTIONS[0]!)) {
-    // Speech first: its exact length decides a shot that follows its speech.
-    const { placed, endSeconds } = await placeLines(s.lines, speech, context, 0.4, 0.3);
-    const duration = s.duration === 'speech' ? Math.max(1, endSeconds + 0.4) : s.duration;
-    filmSeconds += duration;
-    await provider.generate(
-      {
-        model: 'animatic-v1',
-        prompt: '',
-        negativePrompt: '',
-        durationSeconds: duration,
-        width: WIDTH,
-        height: HEIGHT,
-        fps: FPS,
-        aspectRatio: '16:9',
-        seed: s.seedOverride,
-        firstFrame: null,
-        lastFrame: null,
-        references: [],
-        shot: { ...s.shot, speech: placed },
-      },
-      context,
-    );
+  const providers = builtInProviders();
+  const studio = await createDataFolder(dir, providers);
+  try {
+    const started = performance.now();
+    let filmSeconds = 0;
+    for (const plan of planProject(productionView(SAMPLE), providerLookup(providers)).values()) {
+      if (plan.violations.length) throw new Error(`${plan.shot.key}: ${plan.violations[0]!.message}`);
+      // Speech first, one job per line: the picture job places the lines and, for a shot that follows its
+      // speech, takes its length from them.
+      const speech = [];
+      for (const line of plan.lines) speech.push(await studio.runJob('speech', line.payload));
+      const payload: PicturePayload = {
+        ...plan.picture,
+        takeId: 'bench',
+        speechJobs: speech.map((job) => job.id),
+        firstFrameFrom: null,
+      };
+      const picture = await studio.runJob('picture', payload, speech);
+      filmSeconds += (picture.result as PictureOutput).durationSeconds;
+    }
+    return {
+      seconds: (performance.now() - started) / 1000,
+      filmSeconds,
+      frames: Math.round(filmSeconds * FPS),
+    };
+  } finally {
+    await studio.close();
   }
-  return {
-    seconds: (performance.now() - started) / 1000,
-    filmSeconds,
-    frames: Math.round(filmSeconds * FPS),
-  };
 }
 
 async function encodeFloor(dir: string, frames: number): Promise<number> {
@@ -115,10 +121,7 @@ async function writeSection(body: string): Promise<void> {
   const start = text.indexOf(open);
   const end = text.indexOf(close);
   if (start < 0 || end < start) throw new Error('docs/benchmarks.md has no renderer markers');
-  const next = `${text.slice(0, start + open.length)}\n${body}\n${text.slice(end)}`;
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, next);
-  await rename(temp, file);
+  await writeFileAtomic(file, `${text.slice(0, start + open.length)}\n${body}\n${text.slice(end)}`);
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-renderer-'));
@@ -153,18 +156,21 @@ try {
     [
       `Local animatic renderer: the ContextBytes sample (${figures.frames} frames, ${figures.film_seconds} s, ${WIDTH}x${HEIGHT} at ${FPS} fps,`,
       `espeak-ng speech, x264 ${PRESET} CRF ${DEFAULT_CRF}) against ffmpeg encoding as many frames of \`testsrc2\` (as RGBA,`,
-      `like the renderer's frames) at the same settings. Medians of ${RUNS} runs; run ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
+      `like the renderer's frames) at the same settings. It renders through the shipped planner: \`planShot\` plans each`,
+      `shot from the production, then its speech jobs and its picture job run through the pipeline's own handlers in a`,
+      `real data folder (the pipeline's speech placement, the speech track, the stored clip). Medians of ${RUNS} runs;`,
+      `run ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
       '',
       '| figure | value | target |',
       '|---|---|---|',
-      `| render (speech + pictures + mux) | ${figures.render_seconds} s | |`,
+      `| render (speech jobs + picture jobs) | ${figures.render_seconds} s | |`,
       `| encode-only floor | ${figures.floor_seconds} s | |`,
       `| realtime factor | ${figures.realtime_factor}× | ≥ ${TARGETS.realtime_factor_min}× (${pass(figures.realtime_factor >= TARGETS.realtime_factor_min)}) |`,
       `| ratio to floor | ${figures.floor_ratio}× | ≤ ${TARGETS.floor_ratio_max}× (${pass(figures.floor_ratio <= TARGETS.floor_ratio_max)}) |`,
-      `| peak RSS (renderer process) | ${figures.peak_rss_mb} MB | < ${TARGETS.peak_rss_mb_max} MB (${pass(figures.peak_rss_mb < TARGETS.peak_rss_mb_max)}) |`,
+      `| peak RSS (bench process: planner, jobs, renderer) | ${figures.peak_rss_mb} MB | < ${TARGETS.peak_rss_mb_max} MB (${pass(figures.peak_rss_mb < TARGETS.peak_rss_mb_max)}) |`,
       '',
       `The floor alone runs at ${(film.filmSeconds / floorMedian).toFixed(2)}× real time on this machine and load, so ${TARGETS.realtime_factor_min}× real`,
-      `time leaves the renderer ${((film.filmSeconds / TARGETS.realtime_factor_min / floorMedian) * 1).toFixed(2)}× the floor: speech, drawing and reading frames back all share the two cores`,
+      `time leaves the renderer ${(film.filmSeconds / TARGETS.realtime_factor_min / floorMedian).toFixed(2)}× the floor: speech, drawing and reading frames back all share the two cores`,
       `with the encoder. \`RENDERER_PRESET=ultrafast pnpm bench renderer\` trades file size for speed.`,
       '',
       `Runs (ours / floor, s): ${ours.map((s, i) => `${s.toFixed(2)} / ${floors[i]!.toFixed(2)}`).join('; ')}.`,
