@@ -10,17 +10,22 @@ import dbPlugin from './plugins/db';
 import errorHandler from './plugins/error-handler';
 import openapi from './plugins/openapi';
 import renderPlugin, { type RenderPluginOptions } from './plugins/render';
+import repositories from './plugins/repositories';
 import web from './plugins/web';
 import assets from './routes/assets';
 import characters from './routes/characters';
 import environments from './routes/environments';
 import events from './routes/events';
+import film from './routes/film';
 import health from './routes/health';
+import jobs from './routes/jobs';
 import projects from './routes/projects';
 import providers from './routes/providers';
 import render from './routes/render';
+import renderFiles from './routes/render-files';
 import scenes from './routes/scenes';
 import shots from './routes/shots';
+import takes from './routes/takes';
 import workerRoutes from './routes/worker';
 import { MAX_IMAGE_BYTES } from './services/uploads';
 
@@ -30,8 +35,10 @@ export type AppOptions = Pick<StudioConfig, 'dataDir' | 'webDir' | 'seedSamples'
 };
 
 /**
- * Builds the studio: external plugins, then the app's services, then routes (the order of Fastify's
- * demo app). Tests call this with a temporary data folder and use `app.inject()`.
+ * Builds the studio in the three tiers of Fastify's demo app: external plugins (errors, OpenAPI,
+ * multipart, static files, SSE), then the app's own (database, render runtime, the repositories), then
+ * routes, which only validate, call a repository or the render runtime, and answer. Tests call this with
+ * a temporary data folder and use `app.inject()`.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -54,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sse);
   await app.register(dbPlugin, { dataDir: options.dataDir, seedSamples: options.seedSamples });
   await app.register(renderPlugin, options.render);
+  await app.register(repositories);
 
   await app.register(health);
   await app.register(projects);
@@ -63,6 +71,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(shots);
   await app.register(assets);
   await app.register(render);
+  await app.register(jobs);
+  await app.register(takes);
+  await app.register(film);
+  await app.register(renderFiles);
   await app.register(events);
   await app.register(providers);
   if (options.workerToken) await app.register(workerRoutes(options.workerToken));

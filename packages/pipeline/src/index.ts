@@ -37,3 +37,4 @@ export {
   type ShotOutcome,
 } from './service/render-service';
 export { TakeBook } from './service/take-book';
+export { assetUrl, readTakeAssets, type TakeAssets } from './service/takes';

@@ -1,17 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { writeAtomic } from '@ministudio/db';
 import { ErrorBody } from '@ministudio/domain';
-import { HttpError, notFound } from '../lib/http-error';
-import { makeThumbnail } from '../services/images';
+import { THUMBNAIL_SIZE } from '../repositories/assets';
 import { IdParams } from './common';
 
-const THUMBNAIL_SIZE = 256;
 const tags = ['assets'];
+// Content-addressed files never change: clients may cache them for good.
+const FOREVER = 'private, max-age=31536000, immutable';
 
 const assets: FastifyPluginAsyncTypebox = async (app) => {
-  const { db } = app;
+  const repository = app.assetsRepository;
 
   app.get(
     '/api/assets/:id',
@@ -24,10 +21,8 @@ const assets: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const asset = await db.asset.findUnique({ where: { id: request.params.id } });
-      if (!asset) throw notFound('Asset', request.params.id);
-      // Content-addressed files never change: cache them for good.
-      reply.header('cache-control', 'private, max-age=31536000, immutable');
+      const asset = await repository.find(request.params.id);
+      reply.header('cache-control', FOREVER);
       reply.type(asset.mime);
       return reply.sendFile(app.assets.relativePath(asset.sha256), app.assets.root, {
         cacheControl: false,
@@ -46,24 +41,8 @@ const assets: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const asset = await db.asset.findUnique({ where: { id: request.params.id } });
-      if (!asset) throw notFound('Asset', request.params.id);
-      if (asset.kind !== 'image') {
-        throw new HttpError('not_found', 'Only images have thumbnails', { id: asset.id, kind: asset.kind });
-      }
-      const file = path.join(app.dataDir, 'thumbnails', `${asset.sha256}-${THUMBNAIL_SIZE}.png`);
-      let png: Buffer;
-      try {
-        await stat(file);
-        png = await readFile(file);
-      } catch {
-        png = await makeThumbnail(await readFile(app.assets.pathOf(asset.sha256)), THUMBNAIL_SIZE);
-        await writeAtomic(file, png);
-      }
-      return reply
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .type('image/png')
-        .send(png);
+      const png = await repository.thumbnail(request.params.id);
+      return reply.header('cache-control', FOREVER).type('image/png').send(png);
     },
   );
 };

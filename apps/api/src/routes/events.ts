@@ -1,7 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { StudioEventPayloads, StudioEventType } from '@ministudio/domain';
 import type { StudioEvent } from '@ministudio/pipeline';
-import { notFound } from '../lib/http-error';
 import { IdParams } from './common';
+
+/**
+ * One message on the stream. Job, take and film payloads are the domain's types, published as they are
+ * (a job's status change is already the pipeline's jobSummary, advice included, so nothing is mapped
+ * here); `hello` opens a stream and `reset` tells the client that what it missed is gone.
+ */
+type StreamMessage =
+  | { [T in StudioEventType]: { id: string; event: T; data: StudioEventPayloads[T] } }[StudioEventType]
+  | { id: string; event: 'hello'; data: { projectId: string } }
+  | { id: string; event: 'reset'; data: { reason: string } };
+
+const message = (event: StudioEvent): StreamMessage =>
+  ({ id: String(event.id), event: event.type, data: event.data }) as StreamMessage;
 
 /**
  * Job, take and film changes of one project as Server-Sent Events. A client that reconnects with
@@ -15,23 +28,22 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['render'],
         description:
-          'Server-Sent Events: `job` (status and progress), `take` and `film` changes; `reset` asks the client to reload.',
+          'Server-Sent Events: `job` (a JobSummary on a status change, a JobProgressEvent on a progress tick), `take` and `film` changes; `reset` asks the client to reload.',
         params: IdParams,
       },
     },
     async (request, reply) => {
       const projectId = request.params.id;
-      const exists = await app.db.project.count({ where: { id: projectId } });
-      if (!exists) throw notFound('Project', projectId);
+      await app.projectsRepository.assertExists(projectId);
       const log = app.renderer.events;
-      const format = (event: StudioEvent) => ({ id: String(event.id), event: event.type, data: event.data });
+      const send = (out: StreamMessage) => reply.sse.send(out);
       const pending: StudioEvent[] = [];
       let flushing = false;
       const flush = async () => {
         if (flushing) return;
         flushing = true;
         try {
-          while (pending.length && reply.sse.isConnected) await reply.sse.send(format(pending.shift()!));
+          while (pending.length && reply.sse.isConnected) await send(message(pending.shift()!));
         } finally {
           flushing = false;
         }
@@ -48,7 +60,7 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
       if (lastId !== null && Number.isFinite(lastId)) {
         const missed = log.since(lastId, projectId);
         if (missed === null) {
-          await reply.sse.send({
+          await send({
             id: String(log.lastId),
             event: 'reset',
             data: { reason: 'missed events are no longer kept' },
@@ -57,10 +69,10 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
           const replayed = new Set(missed.map((e) => e.id));
           for (let i = pending.length - 1; i >= 0; i--)
             if (replayed.has(pending[i]!.id)) pending.splice(i, 1);
-          for (const event of missed) await reply.sse.send(format(event));
+          for (const event of missed) await send(message(event));
         }
       } else {
-        await reply.sse.send({ id: String(log.lastId), event: 'hello', data: { projectId } });
+        await send({ id: String(log.lastId), event: 'hello', data: { projectId } });
       }
       await flush();
     },

@@ -10,6 +10,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['studio'],
+        description: 'Answers once the studio and its database are up.',
         response: {
           200: Type.Object({
             status: Type.Literal('ok'),
@@ -20,7 +21,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => {
-      await app.db.$queryRawUnsafe('SELECT 1');
+      await app.healthRepository.ping();
       return { status: 'ok' as const, version: '0.1.0', uptimeSeconds: (Date.now() - started) / 1000 };
     },
   );

@@ -20,7 +20,13 @@ const providers: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/providers/:id/voices',
-    { schema: { tags: ['providers'], params: Type.Object({ id: Type.String() }) } },
+    {
+      schema: {
+        tags: ['providers'],
+        description: 'The voices a speech provider offers (none while it is not configured).',
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+      },
+    },
     async (request) => {
       const speech = app.providers.speech(request.params.id);
       if (!speech) {

@@ -3,13 +3,23 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, FAILURE_CODES } from '@ministudio/domain';
-import { storeFile } from '@ministudio/pipeline';
+import type { OutputMeta } from '@ministudio/pipeline';
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { HttpError, notFound } from '../lib/http-error';
 
 const tags = ['workers'];
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+function parseMeta(text: string): OutputMeta {
+  try {
+    return JSON.parse(text) as OutputMeta;
+  } catch {
+    throw new HttpError('validation_failed', '"meta" is not JSON', {
+      issues: [{ path: 'body/meta', message: 'is not JSON' }],
+    });
+  }
+}
 
 /**
  * What remote workers (apps/worker) use instead of a shared disk: claim a job, read its inputs from
@@ -32,6 +42,8 @@ export default function workerRoutes(token: string): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags,
+          description:
+            'Claims a delivered job for this attempt; answers the job and its dependencies with their results.',
           params: Params,
           body: Type.Object({ attempt: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
           response: {
@@ -55,6 +67,7 @@ export default function workerRoutes(token: string): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags,
+          description: 'Reports progress (0..1); `cancelled` tells the worker to stop.',
           params: Params,
           body: Type.Object(
             {
@@ -106,7 +119,7 @@ export default function workerRoutes(token: string): FastifyPluginAsyncTypebox {
         try {
           await writeFile(temp, part.file);
           if (part.file.truncated) throw new HttpError('payload_too_large', 'The output is too large', null);
-          const stored = await storeFile(app.db, app.assets, job.projectId, temp, JSON.parse(metaText));
+          const stored = await app.assetsRepository.storeOutput(job.projectId, temp, parseMeta(metaText));
           return reply.status(201).send(stored);
         } finally {
           await rm(temp, { force: true });
@@ -119,20 +132,12 @@ export default function workerRoutes(token: string): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags,
+          description: 'A file of the project with this cache key (a speech line, a plate), or null.',
           params: Params,
           querystring: Type.Object({ key: Type.String({ minLength: 1, maxLength: 300 }) }),
         },
       },
-      async (request) => {
-        const asset = await app.db.asset.findFirst({
-          where: { projectId: request.params.id, cacheKey: request.query.key },
-        });
-        return {
-          asset: asset
-            ? { id: asset.id, sha256: asset.sha256, durationSeconds: asset.durationSeconds }
-            : null,
-        };
-      },
+      async (request) => ({ asset: await app.assetsRepository.cached(request.params.id, request.query.key) }),
     );
 
     app.post(
@@ -140,6 +145,7 @@ export default function workerRoutes(token: string): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags,
+          description: 'Reports the job succeeded with its result.',
           params: Params,
           body: Type.Object({ result: Type.Unknown() }, { additionalProperties: false }),
         },
@@ -156,6 +162,7 @@ export default function workerRoutes(token: string): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags,
+          description: 'Reports the job failed; the scheduler retries it when `retryable`.',
           params: Params,
           body: Type.Object(
             {

@@ -8,11 +8,11 @@ import {
   type ProductionAsset,
   validateProduction,
 } from '@ministudio/domain';
-import { invalid, notFound } from '../lib/http-error';
+import { invalid } from '../lib/http-error';
 import { writeJson } from '../lib/json-column';
 import { inspectImage } from './images';
+import { loadProjectView } from './project-queries';
 import type { Tx } from './project-write';
-import { FULL_PROJECT_INCLUDE, projectView } from './views';
 
 /** Validates and imports a production as a new project; returns its id. */
 export async function importProduction(
@@ -177,9 +177,7 @@ async function createFromProduction(
 
 /** The project as a production document, images included, in the order the editor shows. */
 export async function exportProduction(db: Db, store: AssetStore, projectId: string): Promise<Production> {
-  const row = await db.project.findUnique({ where: { id: projectId }, include: FULL_PROJECT_INCLUDE });
-  if (!row) throw notFound('Project', projectId);
-  const view = projectView(row);
+  const view = await loadProjectView(db, projectId);
   const assets: Record<string, ProductionAsset> = {};
   const addAsset = async (ref: { sha256: string; mime: string; name: string }) => {
     if (!assets[ref.sha256]) {

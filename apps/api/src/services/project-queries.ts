@@ -9,19 +9,11 @@ export async function loadProjectView(db: Db | Tx, projectId: string) {
   return projectView(row);
 }
 
-/** The project an entity belongs to, for the version check of writes addressed by entity id. */
-export async function projectOfCharacter(db: Db, id: string): Promise<string> {
-  const row = await db.character.findUnique({ where: { id }, select: { projectId: true } });
-  if (!row) throw notFound('Character', id);
-  return row.projectId;
+export async function assertProjectExists(db: Db, projectId: string): Promise<void> {
+  if (!(await db.project.count({ where: { id: projectId } }))) throw notFound('Project', projectId);
 }
 
-export async function projectOfEnvironment(db: Db, id: string): Promise<string> {
-  const row = await db.environment.findUnique({ where: { id }, select: { projectId: true } });
-  if (!row) throw notFound('Environment', id);
-  return row.projectId;
-}
-
+/** The project a scene or shot belongs to, for the version check of writes addressed by their id. */
 export async function projectOfScene(db: Db, id: string): Promise<string> {
   const row = await db.scene.findUnique({ where: { id }, select: { projectId: true } });
   if (!row) throw notFound('Scene', id);

@@ -1,25 +1,37 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AssetStore, Db } from '@ministudio/db';
 import { HttpError, notFound } from '../lib/http-error';
 import { removeFilesIfUnused } from './asset-gc';
+import { closeGap, type OrderedTable } from './ordered-list';
 import { type Tx, writeProject } from './project-write';
-import { createImageAsset, receiveImage } from './uploads';
+import { createImageAsset, type ReceivedImage } from './uploads';
 
 export const MAX_REFERENCES = 12;
 
-/** The two owners of reference images differ only in their join table. */
-export interface ReferenceTable {
-  count(tx: Tx, ownerId: string): Promise<number>;
+/** An owner's reference images: an ordered list (scope: the owner's id, items: asset ids) plus its join rows. */
+export interface ReferenceTable extends OrderedTable {
   create(tx: Tx, ownerId: string, assetId: string, position: number): Promise<unknown>;
   find(
     tx: Tx,
     ownerId: string,
     assetId: string,
   ): Promise<{ position: number; asset: { sha256: string } } | null>;
-  shiftAfter(tx: Tx, ownerId: string, position: number): Promise<unknown>;
 }
 
 export const characterReferences: ReferenceTable = {
-  count: (tx, characterId) => tx.characterReference.count({ where: { characterId } }),
+  what: 'reference image',
+  ids: async (tx, characterId) =>
+    (
+      await tx.characterReference.findMany({
+        where: { characterId },
+        orderBy: { position: 'asc' },
+        select: { assetId: true },
+      })
+    ).map((ref) => ref.assetId),
+  shift: (tx, characterId, from, by) =>
+    tx.characterReference.updateMany({
+      where: { characterId, position: { gte: from } },
+      data: { position: { increment: by } },
+    }),
   create: (tx, characterId, assetId, position) =>
     tx.characterReference.create({ data: { characterId, assetId, position } }),
   find: (tx, characterId, assetId) =>
@@ -27,15 +39,23 @@ export const characterReferences: ReferenceTable = {
       where: { characterId_assetId: { characterId, assetId } },
       include: { asset: true },
     }),
-  shiftAfter: (tx, characterId, position) =>
-    tx.characterReference.updateMany({
-      where: { characterId, position: { gt: position } },
-      data: { position: { decrement: 1 } },
-    }),
 };
 
 export const environmentReferences: ReferenceTable = {
-  count: (tx, environmentId) => tx.environmentReference.count({ where: { environmentId } }),
+  what: 'reference image',
+  ids: async (tx, environmentId) =>
+    (
+      await tx.environmentReference.findMany({
+        where: { environmentId },
+        orderBy: { position: 'asc' },
+        select: { assetId: true },
+      })
+    ).map((ref) => ref.assetId),
+  shift: (tx, environmentId, from, by) =>
+    tx.environmentReference.updateMany({
+      where: { environmentId, position: { gte: from } },
+      data: { position: { increment: by } },
+    }),
   create: (tx, environmentId, assetId, position) =>
     tx.environmentReference.create({ data: { environmentId, assetId, position } }),
   find: (tx, environmentId, assetId) =>
@@ -43,38 +63,34 @@ export const environmentReferences: ReferenceTable = {
       where: { environmentId_assetId: { environmentId, assetId } },
       include: { asset: true },
     }),
-  shiftAfter: (tx, environmentId, position) =>
-    tx.environmentReference.updateMany({
-      where: { environmentId, position: { gt: position } },
-      data: { position: { decrement: 1 } },
-    }),
 };
 
 /**
- * Stores an uploaded image and attaches it to its owner under the project's version check. If the
+ * Receives an image (stored by content hash) and attaches it under the project's version check. If the
  * write is refused (stale version, too many images), the stored file goes again unless shared.
  */
-export async function uploadReference<T>(
-  app: FastifyInstance,
-  request: FastifyRequest,
+export async function attachImage<T>(
+  db: Db,
+  store: AssetStore,
   projectId: string,
   baseVersion: number,
+  receive: () => Promise<ReceivedImage>,
   attach: (tx: Tx, assetId: string) => Promise<T>,
 ): Promise<{ version: number; result: T }> {
-  const image = await receiveImage(request, app.assets);
+  const image = await receive();
   try {
-    return await writeProject(app.db, projectId, baseVersion, async (tx) => {
+    return await writeProject(db, projectId, baseVersion, async (tx) => {
       const assetId = await createImageAsset(tx, projectId, image);
       return attach(tx, assetId);
     });
   } catch (error) {
-    await removeFilesIfUnused(app.db, app.assets, [image.sha256]);
+    await removeFilesIfUnused(db, store, [image.sha256]);
     throw error;
   }
 }
 
 export async function addReference(tx: Tx, table: ReferenceTable, ownerId: string, assetId: string) {
-  const count = await table.count(tx, ownerId);
+  const count = (await table.ids(tx, ownerId)).length;
   if (count >= MAX_REFERENCES) {
     throw new HttpError('validation_failed', `At most ${MAX_REFERENCES} reference images`, {
       issues: [{ path: 'body/file', message: 'too many reference images' }],
@@ -93,6 +109,6 @@ export async function removeReference(
   const ref = await table.find(tx, ownerId, assetId);
   if (!ref) throw notFound('Reference image', assetId);
   await tx.asset.delete({ where: { id: assetId } });
-  await table.shiftAfter(tx, ownerId, ref.position);
+  await closeGap(tx, table, ownerId, ref.position);
   return ref.asset.sha256;
 }

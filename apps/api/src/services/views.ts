@@ -14,12 +14,14 @@ import {
   type EnvironmentView,
   type FitMode,
   type IdentityPair,
+  type ProjectSummary,
   type ProjectView,
   type SceneView,
   type ShotType,
   type ShotView,
   type Voice,
 } from '@ministudio/domain';
+import { assetUrl } from '@ministudio/pipeline';
 import { readJson } from '../lib/json-column';
 
 // Database rows to the API's views. JSON columns are parsed here and nowhere else.
@@ -35,8 +37,8 @@ export function assetView(asset: Asset): AssetRef {
     height: asset.height,
     durationSeconds: asset.durationSeconds,
     name: asset.originalName,
-    url: `/api/assets/${asset.id}`,
-    thumbnailUrl: asset.kind === 'image' ? `/api/assets/${asset.id}/thumbnail` : null,
+    url: assetUrl(asset.id),
+    thumbnailUrl: asset.kind === 'image' ? `${assetUrl(asset.id)}/thumbnail` : null,
   };
 }
 
@@ -130,8 +132,36 @@ export function projectView(row: FullProject): ProjectView {
   };
 }
 
+export type ProjectWithCounts = Project & { scenes: { _count: { shots: number } }[] };
+
+export function projectSummary(row: ProjectWithCounts): ProjectSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    aspectRatio: row.aspectRatio,
+    style: row.style,
+    version: row.version,
+    sceneCount: row.scenes.length,
+    shotCount: row.scenes.reduce((sum, scene) => sum + scene._count.shots, 0),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A cached file as a remote worker's cache lookup answers it (the shape of JobIO.cached). */
+export function cachedFileView(asset: Asset) {
+  return { id: asset.id, sha256: asset.sha256, durationSeconds: asset.durationSeconds };
+}
+
+// What each view needs loaded with its row; queries include these so the views above get their shape.
+export const CHARACTER_INCLUDE = { references: { include: { asset: true } } } as const;
+export const ENVIRONMENT_INCLUDE = { references: { include: { asset: true } }, plate: true } as const;
+export const SCENE_INCLUDE = { shots: true } as const;
+export const PROJECT_SUMMARY_INCLUDE = {
+  scenes: { select: { _count: { select: { shots: true } } } },
+} as const;
 export const FULL_PROJECT_INCLUDE = {
-  characters: { include: { references: { include: { asset: true } } } },
-  environments: { include: { references: { include: { asset: true } }, plate: true } },
-  scenes: { include: { shots: true } },
+  characters: { include: CHARACTER_INCLUDE },
+  environments: { include: ENVIRONMENT_INCLUDE },
+  scenes: { include: SCENE_INCLUDE },
 } as const;

@@ -1,12 +1,12 @@
 import type { AssetStore, Db } from '@ministudio/db';
-import type { ProjectView, ShotState, TakeStatus, TakeView } from '@ministudio/domain';
+import type { ProjectView, ShotState, TakeView } from '@ministudio/domain';
 import type { ConformOutput, FitOutput, PictureOutput, PreviewsOutput } from '../handlers/payloads';
 import type { EventLog } from '../queue/event-log';
 import type { JobRecord } from '../queue/job-types';
 import { type Scheduler, toJobRecord } from '../queue/scheduler';
 import type { ShotPlan } from './plan-shot';
 import { RenderRefused } from './render-refused';
-import { ownedAssetIds, readTakeAssets, type TakeAssets, takeView } from './takes';
+import { ownedAssetIds, readTakeAssets, shotState, type TakeAssets, takeView } from './takes';
 
 export interface TakeBookDeps {
   db: Db;
@@ -155,17 +155,13 @@ export class TakeBook {
       where: { id: { in: shots.map((s) => s.chosenTakeId ?? '') } },
     });
     const byId = new Map(takes.map((t) => [t.id, t]));
-    return shots.map((shot) => {
-      const take = shot.chosenTakeId ? byId.get(shot.chosenTakeId) : undefined;
-      const poster = take ? readTakeAssets(take).poster : undefined;
-      return {
-        shotId: shot.id,
-        chosenTakeId: take?.id ?? null,
-        status: (take?.status as TakeStatus | undefined) ?? null,
-        stale: take ? take.inputHash !== plans.get(shot.id)!.inputHash : false,
-        posterUrl: poster ? `/api/assets/${poster}` : null,
-      };
-    });
+    return shots.map((shot) =>
+      shotState(
+        shot.id,
+        shot.chosenTakeId ? byId.get(shot.chosenTakeId) : undefined,
+        plans.get(shot.id)!.inputHash,
+      ),
+    );
   }
 
   /** Deletes a take and the files only it used; a take still rendering is cancelled first. */

@@ -1,5 +1,5 @@
 import type { Take } from '@ministudio/db';
-import type { TakeStatus, TakeView } from '@ministudio/domain';
+import type { ShotState, TakeStatus, TakeView } from '@ministudio/domain';
 
 /** Files a take owns, by role. Speech files are shared between takes (cached by line) and are not listed. */
 export interface TakeAssets {
@@ -18,9 +18,17 @@ export function readTakeAssets(take: Take): TakeAssets {
   return JSON.parse(take.assets) as TakeAssets;
 }
 
+/** Where clients download a stored file (the API's asset route); null for a file not made. */
+export function assetUrl(assetId: string): string;
+export function assetUrl(assetId: string | null | undefined): string | null;
+export function assetUrl(assetId: string | null | undefined): string | null {
+  return assetId ? `/api/assets/${assetId}` : null;
+}
+
+// Take rows to the API's views: the one place a TakeView or a ShotState is built.
+
 export function takeView(take: Take, chosenTakeId: string | null, currentHash: string | null): TakeView {
   const assets = readTakeAssets(take);
-  const url = (id: string | undefined | null) => (id ? `/api/assets/${id}` : null);
   return {
     id: take.id,
     shotId: take.shotId,
@@ -39,12 +47,23 @@ export function takeView(take: Take, chosenTakeId: string | null, currentHash: s
     notes: JSON.parse(take.notes) as string[],
     createdAt: take.createdAt.toISOString(),
     urls: {
-      video: url(assets.video),
-      proxy: url(assets.proxy),
-      poster: url(assets.poster),
-      filmstrip: url(assets.filmstrip),
-      waveform: url(assets.waveform),
+      video: assetUrl(assets.video),
+      proxy: assetUrl(assets.proxy),
+      poster: assetUrl(assets.poster),
+      filmstrip: assetUrl(assets.filmstrip),
+      waveform: assetUrl(assets.waveform),
     },
+  };
+}
+
+/** A shot's chosen take (undefined: none) as the timeline shows it; stale = edited since it was rendered. */
+export function shotState(shotId: string, take: Take | undefined, currentHash: string): ShotState {
+  return {
+    shotId,
+    chosenTakeId: take?.id ?? null,
+    status: (take?.status as TakeStatus | undefined) ?? null,
+    stale: take ? take.inputHash !== currentHash : false,
+    posterUrl: take ? assetUrl(readTakeAssets(take).poster) : null,
   };
 }
 

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { AssetStore, Db } from '@ministudio/db';
+import {
+  type CreateProjectBody,
+  defaultProjectSettings,
+  type PatchProjectBody,
+  type Production,
+  type ProjectSummary,
+  type ProjectView,
+} from '@ministudio/domain';
+import { writeJson } from '../lib/json-column';
+import { removeFilesIfUnused } from '../services/asset-gc';
+import { reorder } from '../services/ordered-list';
+import { exportProduction, importProduction } from '../services/production-io';
+import { assertProjectExists, loadProjectView } from '../services/project-queries';
+import { writeProject } from '../services/project-write';
+import { PROJECT_SUMMARY_INCLUDE, projectSummary } from '../services/views';
+import { sceneList } from './ordered-tables';
+
+export type ProjectsRepository = ReturnType<typeof createProjectsRepository>;
+
+/** Projects: the list, the whole project, its settings, copies, production files and scene order. */
+export function createProjectsRepository(db: Db, store: AssetStore) {
+  return {
+    async list(): Promise<ProjectSummary[]> {
+      const rows = await db.project.findMany({
+        orderBy: { updatedAt: 'desc' },
+        include: PROJECT_SUMMARY_INCLUDE,
+      });
+      return rows.map(projectSummary);
+    },
+
+    view: (projectId: string) => loadProjectView(db, projectId),
+
+    assertExists: (projectId: string) => assertProjectExists(db, projectId),
+
+    async create(body: CreateProjectBody): Promise<ProjectView> {
+      const settings = { ...defaultProjectSettings(body.title), ...body };
+      const id = randomUUID();
+      await db.project.create({
+        data: { id, ...settings, narrationVoice: writeJson(settings.narrationVoice) },
+      });
+      return loadProjectView(db, id);
+    },
+
+    async update(projectId: string, baseVersion: number, body: PatchProjectBody) {
+      const { narrationVoice, ...rest } = body;
+      return writeProject(db, projectId, baseVersion, async (tx) => {
+        await tx.project.update({
+          where: { id: projectId },
+          data: { ...rest, ...(narrationVoice ? { narrationVoice: writeJson(narrationVoice) } : {}) },
+        });
+        return loadProjectView(tx, projectId);
+      });
+    },
+
+    /** Deletes the project with everything in it; its files go too unless another project shares them. */
+    async remove(projectId: string, baseVersion: number): Promise<{ version: number }> {
+      const { version, result: shas } = await writeProject(db, projectId, baseVersion, async (tx) => {
+        const assets = await tx.asset.findMany({ where: { projectId }, select: { sha256: true } });
+        await tx.project.delete({ where: { id: projectId } });
+        return assets.map((a) => a.sha256);
+      });
+      await removeFilesIfUnused(db, store, shas);
+      return { version };
+    },
+
+    /** A copy made the way export then import would make it: new ids, the same keys. */
+    async duplicate(projectId: string, title: string | undefined): Promise<ProjectView> {
+      const doc = await exportProduction(db, store, projectId);
+      const id = await importProduction(db, store, doc, title ?? `${doc.project.title} (copy)`.slice(0, 120));
+      return loadProjectView(db, id);
+    },
+
+    async importProduction(doc: unknown): Promise<{ id: string; version: number }> {
+      const id = await importProduction(db, store, doc);
+      const row = await db.project.findUniqueOrThrow({ where: { id }, select: { version: true } });
+      return { id, version: row.version };
+    },
+
+    exportProduction: (projectId: string): Promise<Production> => exportProduction(db, store, projectId),
+
+    async reorderScenes(projectId: string, baseVersion: number, ids: string[]) {
+      return writeProject(db, projectId, baseVersion, async (tx) => {
+        await reorder(tx, sceneList, projectId, ids);
+        return loadProjectView(tx, projectId);
+      });
+    },
+  };
+}
