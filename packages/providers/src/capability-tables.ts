@@ -2,8 +2,8 @@ import type { AspectRatio, VideoCapabilities } from '@ministudio/domain';
 import { defineModel, type ModelSpec } from './model-spec';
 
 // Every provider model's limits in one table, so a change at a provider is one edit here.
-// Sources are the provider SDKs and docs summarised in docs/providers reference; where a limit
-// was not published the entry says "assumed" beside it.
+// Sources are the provider SDKs and documentation; where a limit was not published the entry says
+// "assumed" beside it, and the package README lists it under its assumptions.
 
 const LANDSCAPE_PORTRAIT: AspectRatio[] = ['16:9', '9:16'];
 const VEO_SIZES = [
@@ -125,6 +125,7 @@ export const REPLICATE_MODELS: ModelSpec[] = [
       provider: 'replicate',
       model: 'google/veo-3-fast',
       label: 'Veo 3 Fast (Replicate)',
+      // 8 s only (assumed).
       durations: { kind: 'list', seconds: [8] },
       sizes: VEO_SIZES,
       aspectRatios: LANDSCAPE_PORTRAIT,

@@ -69,6 +69,6 @@ export function loadSettings(env: NodeJS.ProcessEnv, dataDir: string | null): Pr
 export function intSetting(settings: ProviderSettings, name: string, fallback: number): number {
   const raw = settings.get(name);
   if (raw === null) return fallback;
-  const n = Number(raw);
-  return Number.isFinite(n) && n > 0 ? Math.round(n) : fallback;
+  const n = Math.round(Number(raw));
+  return Number.isFinite(n) && n > 0 ? n : fallback;
 }

@@ -2,7 +2,10 @@
 
 const MIN_SECRET_LENGTH = 4;
 
-/** Replaces every occurrence of every secret (and its URL-encoded form) with a fixed mask. */
+/**
+ * Replaces every occurrence of every secret with a fixed mask: as written, URL-encoded, JSON-escaped,
+ * and each long line of a multi-line key on its own.
+ */
 export function redactSecrets(text: string, secrets: string[]): string {
   let out = text;
   const variants = new Set<string>();

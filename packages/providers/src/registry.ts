@@ -37,7 +37,10 @@ export interface ProviderRegistry {
   describe(): ProviderDescription[];
 }
 
-/** Which settings each provider reads: the SDK's own key names plus our base-URL overrides. */
+/**
+ * Which settings each provider reads (the SDKs' own names for keys, ours for overrides), and which
+ * sets of them configure it: any one set, all of its names present.
+ */
 export const PROVIDER_SETTINGS: Record<string, { names: string[]; required: string[][] }> = {
   local: { names: [], required: [] },
   espeak: { names: [], required: [] },

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { intSetting, loadSettings } from '../src/config';
 import { createProviderRegistry } from '../src/index';
 import { fixtures } from './fakes/fixtures';
 import { testJob, videoRequest } from './fakes/request';
@@ -85,5 +86,19 @@ describe('createProviderRegistry', () => {
     } finally {
       await fake.close();
     }
+  });
+});
+
+describe('tuning settings', () => {
+  it('takes positive whole numbers and falls back on anything else', () => {
+    const settings = loadSettings({ A: '250', B: '2.6', C: '0.3', D: '-5', E: 'soon', F: '' }, null);
+    expect(intSetting(settings, 'A', 7)).toBe(250);
+    expect(intSetting(settings, 'B', 7)).toBe(3);
+    // 0.3 rounds to 0, which is no positive interval.
+    expect(intSetting(settings, 'C', 7)).toBe(7);
+    expect(intSetting(settings, 'D', 7)).toBe(7);
+    expect(intSetting(settings, 'E', 7)).toBe(7);
+    expect(intSetting(settings, 'F', 7)).toBe(7);
+    expect(intSetting(settings, 'MISSING', 7)).toBe(7);
   });
 });

@@ -19,8 +19,9 @@ export interface JsonResponse<T> {
 }
 
 /**
- * The one place adapters touch the network: every failure becomes a ProviderError with a typed
- * code, and every message and log line is redacted against the adapter's secrets.
+ * The one place adapters make HTTP requests (ComfyUI's progress WebSocket is the only other
+ * connection): every failure becomes a ProviderError with a typed code, and every message and log
+ * line is redacted against the adapter's secrets.
  */
 export class ProviderHttp {
   constructor(
@@ -96,7 +97,7 @@ export function safeOrigin(url: string): string {
   }
 }
 
-/** Method and path only: query strings can carry signed tokens. */
+/** The path only (log lines add the method): query strings can carry signed tokens. */
 export function safePath(url: string): string {
   try {
     return new URL(url).pathname;

@@ -27,7 +27,7 @@ export function charactersFromAlignment(alignment: {
   return out;
 }
 
-/** Groups timed characters into words at whitespace (for captions; lips use the characters). */
+/** Groups timed characters into words at whitespace. */
 export function wordsFromCharacters(characters: TimedText[]): TimedText[] {
   const words: TimedText[] = [];
   let current: TimedText | null = null;

@@ -25,7 +25,7 @@ export function elevenLabsBody(request: SpeechRequest, model: string): Record<st
   };
 }
 
-/** ElevenLabs with timestamps: the audio comes back with per-character timings, kept for lip movement. */
+/** ElevenLabs with timestamps: the audio comes back with per-character timings (SpeechResult.alignment). */
 export function createElevenLabsProvider(config: ElevenLabsConfig, options: AdapterOptions): SpeechProvider {
   const http = new ProviderHttp('ElevenLabs', options, () => (config.apiKey === null ? [] : [config.apiKey]));
   const headers = () => ({ 'xi-api-key': config.apiKey ?? '', 'content-type': 'application/json' });

@@ -10,7 +10,10 @@ const MAX_INPUT_BYTES = 5000;
 
 export interface GoogleTtsConfig {
   auth: GoogleAuth;
-  /** Billed project for user credentials (x-goog-user-project); null for service accounts. */
+  /**
+   * GOOGLE_CLOUD_PROJECT, sent as x-goog-user-project (the billed project, which user credentials
+   * need); null sends none.
+   */
   project: string | null;
   baseUrl: string;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { VideoRequest } from '@ministudio/domain';
+import { findSpec } from '../capability-tables';
 import { applyAdjustments, checkInputOf, checkRequest } from '../check-request';
 import type { ProviderHttp } from '../http/client';
 import type { PollSettings } from '../http/poll';
@@ -16,8 +17,8 @@ export interface Prepared {
  * adjustments (nearest duration, size, dropped seed) so the pipeline may pass the shot as it is.
  */
 export function prepareVideo(http: ProviderHttp, specs: ModelSpec[], request: VideoRequest): Prepared {
-  const spec = specs.find((s) => s.capabilities.model === request.model);
-  if (spec === undefined) {
+  const spec = findSpec(specs, request.model);
+  if (spec === null) {
     throw http.fail(
       'provider_rejected_input',
       `unknown model "${request.model}" (known: ${specs.map((s) => s.capabilities.model).join(', ')})`,

@@ -34,7 +34,10 @@ interface VertexVideo {
   mimeType?: string;
 }
 
-/** Vertex AI's long-running predict, polled with fetchPredictOperation; every request takes a fresh token. */
+/**
+ * Vertex AI's long-running predict, polled with fetchPredictOperation. Each request asks GoogleAuth for
+ * the token (cached until near expiry), so a long generation outlives the token it started with.
+ */
 function vertexVeoTask(
   http: ProviderHttp,
   config: VertexVeoConfig,
@@ -104,7 +107,7 @@ function vertexVeoTask(
       }
       return withoutVideo(response.raiMediaFilteredCount, response.raiMediaFilteredReasons);
     },
-    // Vertex offers no cancel for Veo operations; cancelling stops our polling only.
+    // No cancel request is sent (none is known for Veo operations); cancelling stops our polling only.
     cancel: null,
   };
 }
