@@ -35,12 +35,15 @@ export type TaskOutcome =
  * protocol; generateByTask does the rest. `Status` is the shape of the submission's and polls' answers.
  */
 export interface TaskProtocol<Handle, Status> {
-  /** Names result files. */
+  /** The provider's id, for result file names. */
   id: string;
   models: ModelSpec[];
   /** The request that starts the generation; `request` is checked and adjusted to `spec` already. */
   submit(request: VideoRequest, spec: ModelSpec, signal: AbortSignal): Promise<TaskCall>;
-  /** The task's handle (its id, or the URLs the provider gave for it); null when the answer has none. */
+  /**
+   * The task's handle (its id, or the URLs the provider gave for it); null when the answer has none. It
+   * may throw a more precise error itself (fal refuses URLs off its queue host).
+   */
   handle(submitted: Status, request: VideoRequest): Handle | null;
   poll(handle: Handle, signal: AbortSignal): TaskCall | Promise<TaskCall>;
   read(status: Status): TaskState;
