@@ -146,7 +146,7 @@ test('renders a storyboard, shows progress, posters, the proxy, re-renders only 
   await page.screenshot({ path: testInfo.outputPath('4-film.png'), fullPage: true });
 });
 
-test('shows provider limits next to the field, refuses the render, and explains a failed render', async ({
+test('shows provider limits next to the field, and refuses a render the studio cannot make before queueing anything', async ({
   page,
   request,
 }, testInfo) => {
@@ -155,36 +155,67 @@ test('shows provider limits next to the field, refuses the render, and explains 
     { action: 'A cut to the lighthouse', line: null },
   ]);
   const [long, other] = shotIds as [string, string];
+  const jobs = async () => (await (await request.get(`/api/projects/${projectId}/jobs`)).json()) as unknown[];
   await page.goto(`/projects/${projectId}`);
-  await expect(card(page, long).getByRole('img', { name: '1 provider issue' })).toBeVisible();
+  // Too long for Veo, and Veo has no key in this studio.
+  await expect(card(page, long).getByRole('img', { name: '2 provider issues' })).toBeVisible();
   await card(page, long).locator('.shot-select').click();
   const durationIssues = page.getByRole('list', { name: 'Provider limits: duration' });
   await expect(durationIssues).toContainText('longer than the 8 s clips');
   await expect(page.getByLabel('Provider', { exact: true })).toHaveValue('gemini-veo');
+  const providerIssues = page.getByRole('list', { name: 'Provider limits: provider' });
+  await expect(providerIssues).toContainText('GEMINI_API_KEY');
 
-  // The server refuses the whole render and renders nothing.
+  // The server refuses the whole render and renders nothing; the notice names the setting.
   await page
     .getByRole('toolbar', { name: 'Render' })
     .getByRole('button', { name: 'Render', exact: true })
     .click();
+  await expect(page.getByRole('alert')).toContainText('Nothing was rendered');
+  await expect(page.getByRole('alert')).toContainText('Set GEMINI_API_KEY');
   await expect(page.getByRole('alert')).toContainText('more than its provider can do');
   await expect(cardStatus(page, other)).toHaveAttribute('data-render-status', 'none');
   await page.screenshot({ path: testInfo.outputPath('limits.png') });
 
-  // Within the limits but not configured here: the render fails, and the card says why.
+  // Within the limits but still not configured here: refused at render time, with nothing queued.
   const inspector = page.getByRole('form', { name: 'Shot 1 inspector' });
   await inspector.getByLabel('Duration (seconds)').fill('4');
   await inspector.getByLabel('Duration (seconds)').blur();
   await expectSaved(page);
   await expect(durationIssues).toHaveCount(0);
-  await expect(card(page, long).getByRole('img', { name: /provider issue/ })).toHaveCount(0);
+  await expect(card(page, long).getByRole('img', { name: '1 provider issue' })).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss message' }).first().click();
+  const refusal = page.waitForResponse(
+    (r) => r.url().endsWith(`/api/projects/${projectId}/render`) && r.request().method() === 'POST',
+  );
   await page
     .getByRole('region', { name: 'Shot render' })
     .getByRole('button', { name: 'Render shot' })
     .click();
-  await expect(cardStatus(page, long)).toHaveAttribute('data-render-status', 'failed', { timeout: 30_000 });
-  await expect(card(page, long).locator('.card-error')).toContainText('provider_rejected_input');
-  await expect(card(page, long).locator('.card-error')).toContainText('The provider refused this request');
+  const refused = await refusal;
+  expect(refused.status()).toBe(422);
+  const body = (await refused.json()) as {
+    error: { code: string; details: { shots: { shotId: string; violations: { constraint: string }[] }[] } };
+  };
+  expect(body.error.code).toBe('provider_not_configured');
+  expect(body.error.details.shots).toEqual([
+    { shotId: long, violations: [expect.objectContaining({ constraint: 'provider_not_configured' })] },
+  ]);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Set GEMINI_API_KEY');
+  await expect(alert).not.toContainText('more than its provider can do');
+  await expect(cardStatus(page, long)).toHaveAttribute('data-render-status', 'none');
+  await expect(card(page, long).locator('.card-error')).toHaveCount(0);
+  expect(await jobs()).toEqual([]);
+  expect(await takeCount(request, long)).toBe(0);
+  await page.screenshot({ path: testInfo.outputPath('not-configured.png') });
+
+  // The notice leads to the providers page, which says what Veo needs; back to the project.
+  await alert.getByRole('link', { name: 'Open the providers page' }).click();
+  const veo = page.locator('[data-provider="gemini-veo"]');
+  await expect(veo.locator('.provider-state')).toHaveText('not configured');
+  await expect(veo).toContainText('GEMINI_API_KEY');
+  await page.getByRole('link', { name: '← Back to the project' }).click();
 
   // The film needs every shot: the ones without a take are highlighted.
   await page.getByRole('button', { name: 'Make film' }).click();

@@ -31,3 +31,6 @@ export function usePathname(): string {
 }
 
 export const projectPath = (id: string) => `/projects/${encodeURIComponent(id)}`;
+/** The providers page, with the way back to the project it was opened from. */
+export const providersPath = (fromProjectId: string) =>
+  `/providers?project=${encodeURIComponent(fromProjectId)}`;

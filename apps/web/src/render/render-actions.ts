@@ -3,9 +3,10 @@ import type { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/http';
 import { renderCheckKey, shotStatesKey, takesKey } from '../api/query-keys';
 import { cancelJob, type RenderScope, startFilm, startRender } from '../api/render-endpoints';
+import { providersPath } from '../lib/router';
 import { useNotices } from '../stores/notice-store';
 import type { RenderStore } from './render-store';
-import { mergeRefusal, refusedShots } from './violations';
+import { mergeRefusal, refusalNotice, refusedShots } from './violations';
 
 // What the render buttons do. The events stream reports the rest; the answers are folded in at once so
 // the cards move before the first event arrives.
@@ -15,6 +16,9 @@ export interface RenderDeps {
   client: QueryClient;
   store: RenderStore;
 }
+
+/** 422s that refuse the whole render before anything is queued, listing the shots and why. */
+const REFUSALS = new Set(['unsupported_by_provider', 'provider_not_configured']);
 
 export async function render(deps: RenderDeps, scope: RenderScope): Promise<RenderStart | null> {
   const { projectId, client, store } = deps;
@@ -29,14 +33,19 @@ export async function render(deps: RenderDeps, scope: RenderScope): Promise<Rend
       useNotices.getState().show('info', 'Every shot already has a current take: nothing to render.');
     return result;
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'unsupported_by_provider') {
+    if (error instanceof ApiError && REFUSALS.has(error.code)) {
       const refused = refusedShots(error.details);
       client.setQueryData<ShotCheck[]>(renderCheckKey(projectId), (checks) => mergeRefusal(checks, refused));
+      // A refusal without readable details still says the server's sentence.
+      const notice = refused.length > 0 ? refusalNotice(refused) : { text: error.message, setup: false };
       useNotices
         .getState()
         .show(
           'error',
-          `${refused.length === 1 ? 'A shot asks' : `${refused.length} shots ask`} for more than its provider can do: see the marked ${refused.length === 1 ? 'shot' : 'shots'}. Nothing was rendered.`,
+          notice.text,
+          notice.setup || error.code === 'provider_not_configured'
+            ? { label: 'Open the providers page', path: providersPath(projectId) }
+            : undefined,
         );
       return null;
     }

@@ -7,7 +7,7 @@ export interface RefusedShot {
   violations: Violation[];
 }
 
-/** Reads `details.shots` of a 422 unsupported_by_provider; anything else gives []. */
+/** Reads `details.shots` of a 422 (unsupported_by_provider, provider_not_configured); anything else gives []. */
 export function refusedShots(details: unknown): RefusedShot[] {
   const shots = (details as { shots?: unknown } | null)?.shots;
   if (!Array.isArray(shots)) return [];
@@ -32,6 +32,31 @@ export function mergeRefusal(
   return merged;
 }
 
+export const NOT_CONFIGURED = 'provider_not_configured';
+
+/**
+ * What the editor says when the server refuses a render. A provider with no key is the studio's setup,
+ * not the shot: the notice says what to set (the server's own words, naming the setting) and points to
+ * the providers page; shots asking for more than their provider can do are marked on the board.
+ */
+export function refusalNotice(refused: readonly RefusedShot[]): { text: string; setup: boolean } {
+  const setup = [
+    ...new Set(
+      refused.flatMap((s) =>
+        s.violations.filter((v) => v.constraint === NOT_CONFIGURED).map((v) => `${v.message} ${v.fix}`),
+      ),
+    ),
+  ];
+  const limited = refused.filter((s) => s.violations.some((v) => v.constraint !== NOT_CONFIGURED)).length;
+  const one = limited === 1;
+  const limits = `${one ? 'A shot' : `${limited} shots`}${setup.length > 0 ? ' also' : ''} ${one ? 'asks' : 'ask'} for more than its provider can do: see the marked ${one ? 'shot' : 'shots'}.`;
+  if (setup.length === 0) return { text: `${limits} Nothing was rendered.`, setup: false };
+  return {
+    text: ['Nothing was rendered.', ...setup, ...(limited > 0 ? [limits] : [])].join(' '),
+    setup: true,
+  };
+}
+
 /** The fields the inspector shows next to its inputs; others are listed with the render controls. */
 export const INLINE_FIELDS = ['duration', 'continuity', 'seed', 'references', 'prompt', 'provider'] as const;
 
@@ -42,4 +67,11 @@ export function violationsFor(check: ShotCheck | null, field: string): Violation
 export function otherViolations(check: ShotCheck | null): Violation[] {
   const inline: readonly string[] = INLINE_FIELDS;
   return check ? check.violations.filter((v) => !inline.includes(v.field)) : [];
+}
+
+/** Violations grouped by field, in the order their fields first appear: one labelled list per field. */
+export function byField(violations: readonly Violation[]): [string, Violation[]][] {
+  const groups = new Map<string, Violation[]>();
+  for (const v of violations) groups.set(v.field, [...(groups.get(v.field) ?? []), v]);
+  return [...groups];
 }

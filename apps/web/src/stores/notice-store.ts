@@ -2,15 +2,22 @@ import { create } from 'zustand';
 
 // Messages the user must see (conflicts, failed saves). Shown in one role="alert" region.
 
+/** Where to go to deal with what a notice says (an editor path, e.g. the providers page). */
+export interface NoticeLink {
+  label: string;
+  path: string;
+}
+
 export interface Notice {
   id: number;
   kind: 'error' | 'conflict' | 'info';
   text: string;
+  link: NoticeLink | null;
 }
 
 interface NoticeState {
   notices: Notice[];
-  show(kind: Notice['kind'], text: string): void;
+  show(kind: Notice['kind'], text: string, link?: NoticeLink): void;
   dismiss(id: number): void;
 }
 
@@ -18,10 +25,13 @@ let nextId = 1;
 
 export const useNotices = create<NoticeState>()((set) => ({
   notices: [],
-  show: (kind, text) =>
+  show: (kind, text, link) =>
     set((s) => ({
       // The same message twice in a row adds nothing; keep the newest few only.
-      notices: [...s.notices.filter((n) => n.text !== text), { id: nextId++, kind, text }].slice(-3),
+      notices: [
+        ...s.notices.filter((n) => n.text !== text),
+        { id: nextId++, kind, text, link: link ?? null },
+      ].slice(-3),
     })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));

@@ -1,3 +1,4 @@
+import { navigate } from '../../lib/router';
 import { useNotices } from '../../stores/notice-store';
 import { CloseIcon } from './icons';
 
@@ -8,7 +9,26 @@ export function NoticeRegion() {
     <div className="notices" role="alert" aria-live="assertive">
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`}>
-          <span>{n.text}</span>
+          <span>
+            {n.text}
+            {n.link && (
+              <>
+                {' '}
+                <a
+                  className="notice-link"
+                  href={n.link.path}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    // The notice has done its job once the user goes to fix it.
+                    dismiss(n.id);
+                    navigate(n.link!.path);
+                  }}
+                >
+                  {n.link.label}
+                </a>
+              </>
+            )}
+          </span>
           <button
             type="button"
             className="icon-button"

@@ -7,6 +7,9 @@ import { useShotRender } from './use-shot-render';
 // The picture part of a shot card: the chosen take's poster, the render's progress and status, and
 // what went wrong. Its own component, so progress ticks re-render this and nothing around it.
 
+/** Failures whose message names what to set: the card shows it, since the advice only says to set it. */
+const NAMES_THE_SETTING = new Set(['provider_not_configured', 'worker_not_configured']);
+
 export function CardRender({ projectId, shotId }: { projectId: string; shotId: string }) {
   const { progress, state, status } = useShotRender(projectId, shotId);
   const missing = useRender((s) => s.missing.includes(shotId));
@@ -38,7 +41,8 @@ export function CardRender({ projectId, shotId }: { projectId: string; shotId: s
           role="note"
           title={`${progress.error.code}: ${progress.error.message}. ${progress.error.advice}`}
         >
-          <code>{progress.error.code}</code> {progress.error.advice}
+          <code>{progress.error.code}</code>{' '}
+          {NAMES_THE_SETTING.has(progress.error.code) ? progress.error.message : progress.error.advice}
         </span>
       )}
       {missing && <span className="card-missing">Needs a take for the film</span>}

@@ -1,6 +1,8 @@
 import type { Violation } from '@ministudio/domain';
+import { useSession } from '../../app/session';
+import { navigate, providersPath } from '../../lib/router';
 import { useShotCheck } from '../../render/render-queries';
-import { violationsFor } from '../../render/violations';
+import { NOT_CONFIGURED, violationsFor } from '../../render/violations';
 
 /** What the shot's provider cannot do with this field, and how to fix it; nothing when all is well. */
 export function FieldViolations({
@@ -17,12 +19,28 @@ export function FieldViolations({
 }
 
 export function ViolationList({ violations, field }: { violations: readonly Violation[]; field: string }) {
+  const { editor } = useSession();
   if (violations.length === 0) return null;
+  const providers = providersPath(editor.projectId);
   return (
     <ul className="violations" data-field={field} aria-label={`Provider limits: ${field}`}>
       {violations.map((v) => (
         <li key={`${v.constraint}:${v.message}`}>
           <strong>{v.message}</strong> {v.fix}
+          {v.constraint === NOT_CONFIGURED && (
+            <>
+              {' '}
+              <a
+                href={providers}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(providers);
+                }}
+              >
+                Providers page
+              </a>
+            </>
+          )}
         </li>
       ))}
     </ul>

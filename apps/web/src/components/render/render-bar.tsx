@@ -4,7 +4,7 @@ import { useProject } from '../../api/hooks';
 import { flatShots } from '../../api/project-patches';
 import { useRender, useRun, useSelect, useSession } from '../../app/session';
 import { editProject } from '../../commands/entity-commands';
-import { navigate } from '../../lib/router';
+import { navigate, providersPath } from '../../lib/router';
 import { progressReading, projectProgress } from '../../render/progress-reading';
 import { cancel, makeFilm, render } from '../../render/render-actions';
 import { focusShot } from '../project-page/focus-shot';
@@ -98,10 +98,10 @@ export function RenderBar({ projectId }: { projectId: string }) {
           />
         </div>
         <a
-          href={`/providers?project=${encodeURIComponent(projectId)}`}
+          href={providersPath(projectId)}
           onClick={(e) => {
             e.preventDefault();
-            navigate(`/providers?project=${encodeURIComponent(projectId)}`);
+            navigate(providersPath(projectId));
           }}
         >
           Providers

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { cancel, render } from '../../render/render-actions';
 import { useChosenTake, useShotCheck } from '../../render/render-queries';
 import { SHOT_STATUS_LABELS } from '../../render/shot-progress';
-import { otherViolations } from '../../render/violations';
+import { byField, otherViolations } from '../../render/violations';
 import { ViolationList } from './field-violations';
 import { ProgressBar } from './progress-bar';
 import { ShotPreview } from './shot-preview';
@@ -56,7 +56,9 @@ export function ShotRenderPanel({ projectId, shotId }: { projectId: string; shot
       {status === 'stale' && (
         <p className="muted small">The shot changed since this take: render it again to see the change.</p>
       )}
-      <ViolationList violations={otherViolations(check)} field="size" />
+      {byField(otherViolations(check)).map(([field, list]) => (
+        <ViolationList key={field} violations={list} field={field} />
+      ))}
       {check && check.notes.length > 0 && (
         <ul className="render-notes" aria-label="Render notes">
           {check.notes.map((n) => (
