@@ -13,7 +13,8 @@ import { contextBytes, decodedFramesHash, jobContext, request, tempDir } from '.
 const provider = createLocalVideoProvider();
 const speech = createEspeakSpeechProvider();
 
-describe('local video provider', () => {
+// Rendering and decoding real clips on a shared two-core machine: more than vitest's default 5 s.
+describe('local video provider', { timeout: 60_000 }, () => {
   it('declares one animatic model with its capabilities', () => {
     expect(provider.id).toBe('local');
     expect(provider.configured()).toBe(true);
