@@ -92,7 +92,8 @@ export async function startRenderStudio(kind: EngineKind): Promise<RenderStudio>
         workRoot: path.join(dataDir, 'worker'),
         providers: createProviderRegistry({ env: {}, dataDir: null, fetch: null, log: null }),
         progressMs: 100,
-        log: SILENT_LOG,
+        // Unexpected errors reach the test output: a failing render says why.
+        log: { ...SILENT_LOG, error: (context, message) => console.error(`[worker] ${message}`, context) },
       })
     : null;
   return {
@@ -159,53 +160,178 @@ export async function until<T>(
   throw new Error('condition not met in time');
 }
 
-/** Reads Server-Sent Events from a URL until `stop` says enough, or the time runs out. */
-export async function readEvents(
+export type StreamedEvent = { id: string; event: string; data: unknown };
+
+/**
+ * Reads Server-Sent Events from a URL until `stop` says enough, or the time runs out. `opened` resolves
+ * on the first event (the studio's `hello`, a replay or `reset`): the studio sends it only after it
+ * subscribed this stream, so whatever is published from then on will arrive.
+ */
+export function streamEvents(
   url: string,
   lastEventId: string | null,
-  stop: (events: { id: string; event: string; data: unknown }[]) => boolean,
+  stop: (events: StreamedEvent[]) => boolean,
   timeoutMs = 30_000,
-): Promise<{ id: string; event: string; data: unknown }[]> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const events: { id: string; event: string; data: unknown }[] = [];
-  try {
-    const response = await fetch(url, {
-      headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
-      signal: controller.signal,
-    });
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    while (true) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let cut = buffer.indexOf('\n\n');
-      while (cut >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const fields: Record<string, string> = {};
-        for (const line of block.split('\n')) {
-          const at = line.indexOf(':');
-          if (at > 0) fields[line.slice(0, at)] = line.slice(at + 1).trimStart();
+): { opened: Promise<void>; events: Promise<StreamedEvent[]> } {
+  let markOpened!: () => void;
+  let failOpening!: (error: Error) => void;
+  const opened = new Promise<void>((resolve, reject) => {
+    markOpened = resolve;
+    failOpening = reject;
+  });
+  // Whoever awaits `events` hears about a failure; `opened` must not also raise an unhandled rejection.
+  opened.catch(() => {});
+  const events = (async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const seen: StreamedEvent[] = [];
+    try {
+      const response = await fetch(url, {
+        headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+        signal: controller.signal,
+      });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      while (true) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let cut = buffer.indexOf('\n\n');
+        while (cut >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const fields: Record<string, string> = {};
+          for (const line of block.split('\n')) {
+            const at = line.indexOf(':');
+            if (at > 0) fields[line.slice(0, at)] = line.slice(at + 1).trimStart();
+          }
+          if (fields.event || fields.data) {
+            seen.push({
+              id: fields.id ?? '',
+              event: fields.event ?? 'message',
+              data: fields.data ? JSON.parse(fields.data) : null,
+            });
+            markOpened();
+          }
+          cut = buffer.indexOf('\n\n');
         }
-        if (fields.event || fields.data) {
-          events.push({
-            id: fields.id ?? '',
-            event: fields.event ?? 'message',
-            data: fields.data ? JSON.parse(fields.data) : null,
-          });
-        }
-        cut = buffer.indexOf('\n\n');
+        if (stop(seen)) break;
       }
-      if (stop(events)) break;
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
+    } finally {
+      clearTimeout(timer);
+      controller.abort();
+      failOpening(new Error(`the event stream at ${url} closed before its first event`));
     }
-  } catch (error) {
-    if (!controller.signal.aborted) throw error;
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
+    return seen;
+  })();
+  return { opened, events };
+}
+
+export function readEvents(
+  url: string,
+  lastEventId: string | null,
+  stop: (events: StreamedEvent[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<StreamedEvent[]> {
+  return streamEvents(url, lastEventId, stop, timeoutMs).events;
+}
+
+/**
+ * Resolves with `check`'s first truthy answer. It is asked at once and again after every event the
+ * studio publishes for the project (job, take, film), so a test waits for the change itself, not for a
+ * clock; the timeout only turns a hang into a failure.
+ */
+export function afterEvents<T>(
+  app: FastifyInstance,
+  projectId: string,
+  check: () => Promise<T | null | false | undefined>,
+  timeoutMs = 120_000,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let checking = false;
+    let again = false;
+    let finished = false;
+    const finish = (settle: () => void) => {
+      if (finished) return;
+      finished = true;
+      unsubscribe();
+      clearTimeout(timer);
+      settle();
+    };
+    const run = async () => {
+      // One check at a time; an event during a check asks for one more afterwards.
+      if (checking) {
+        again = true;
+        return;
+      }
+      checking = true;
+      try {
+        do {
+          again = false;
+          const value = await check();
+          if (value) return finish(() => resolve(value));
+        } while (again && !finished);
+      } catch (error) {
+        finish(() => reject(error));
+      } finally {
+        checking = false;
+      }
+    };
+    const unsubscribe = app.renderer.events.subscribe((event) => {
+      if (event.projectId === projectId && !finished) void run();
+    });
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`project ${projectId}: condition not met within ${timeoutMs} ms`))),
+      timeoutMs,
+    );
+    void run();
+  });
+}
+
+const ENDED = ['succeeded', 'failed', 'cancelled'];
+
+/**
+ * Waits until every job of the project has ended and none of its takes is still rendering (a take is
+ * finished just after its last job), and returns the jobs.
+ */
+export function whenSettled(app: FastifyInstance, projectId: string, timeoutMs = 120_000) {
+  return afterEvents(
+    app,
+    projectId,
+    async () => {
+      const jobs = await app.db.renderJob.findMany({ where: { projectId }, orderBy: { createdAt: 'asc' } });
+      if (jobs.length === 0 || jobs.some((job) => !ENDED.includes(job.status))) return null;
+      const open = await app.db.take.count({
+        where: { status: { in: ['pending', 'rendering'] }, shot: { scene: { projectId } } },
+      });
+      return open === 0 ? jobs : null;
+    },
+    timeoutMs,
+  );
+}
+
+/**
+ * Imports `doc` (the small production by default) and renders every shot to a succeeded, chosen take:
+ * the known state a test that edits, assembles or re-renders starts from. Returns the project's id.
+ */
+export async function renderedProject(
+  app: FastifyInstance,
+  doc: unknown = smallProduction(),
+): Promise<string> {
+  const imported = await app.inject({ method: 'POST', url: '/api/projects/import', payload: doc as object });
+  if (imported.statusCode !== 201) throw new Error(`import failed: ${imported.body}`);
+  const projectId = (JSON.parse(imported.body) as { id: string }).id;
+  const render = await app.inject({ method: 'POST', url: `/api/projects/${projectId}/render`, payload: {} });
+  if (render.statusCode !== 202) throw new Error(`render failed: ${render.body}`);
+  const jobs = await whenSettled(app, projectId);
+  const unfinished = jobs.filter((job) => job.status !== 'succeeded');
+  if (unfinished.length) {
+    throw new Error(
+      `setup render did not succeed: ${unfinished.map((j) => `${j.kind} ${j.status} ${j.errorMessage}`).join('; ')}`,
+    );
   }
-  return events;
+  return projectId;
 }

@@ -3,13 +3,17 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  afterEvents,
   type EngineKind,
   leftovers,
   type RenderStudio,
   readEvents,
+  renderedProject,
   smallProduction,
   startRenderStudio,
+  streamEvents,
   until,
+  whenSettled,
 } from './render-harness';
 
 type Job = {
@@ -40,9 +44,10 @@ type Project = {
 };
 
 // The same suite for both engines: jobs in this process, and jobs through Redis to a remote worker over HTTP.
+// The studio is shared; each test makes its own project (rendered first when it needs takes), so the
+// tests pass alone and in any order.
 describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engine', (kind) => {
   let studio: RenderStudio;
-  let project: Project;
   const api = async <T>(
     method: string,
     url: string,
@@ -62,36 +67,31 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
       raw: response,
     };
   };
-  const jobs = async () => (await api<Job[]>('GET', `/api/projects/${project.id}/jobs`)).body;
-  const reload = async () => {
-    project = (await api<Project>('GET', `/api/projects/${project.id}`)).body;
-    return project;
-  };
-  const allSettled = async () => {
-    const list = await jobs();
-    return list.length > 0 && list.every((j) => ['succeeded', 'failed', 'cancelled'].includes(j.status))
-      ? list
-      : null;
-  };
+  const jobs = async (project: Project) => (await api<Job[]>('GET', `/api/projects/${project.id}/jobs`)).body;
+  const load = async (projectId: string) => (await api<Project>('GET', `/api/projects/${projectId}`)).body;
+  /** The small production, imported and not rendered. */
+  const freshProject = async () =>
+    load((await api<{ id: string }>('POST', '/api/projects/import', smallProduction())).body.id);
+  const eventsUrl = (project: Project) => `${studio.baseUrl}/api/projects/${project.id}/events`;
 
   beforeAll(async () => {
     studio = await startRenderStudio(kind);
-    const imported = await api<{ id: string }>('POST', '/api/projects/import', smallProduction());
-    project = (await api<Project>('GET', `/api/projects/${imported.body.id}`)).body;
   }, 60_000);
   afterAll(async () => {
     await studio?.close();
   });
 
   it('renders every shot once, streams progress, and serves previews with Range', async () => {
-    const progress = readEvents(
-      `${studio.baseUrl}/api/projects/${project.id}/events`,
+    let project = await freshProject();
+    const progress = streamEvents(
+      eventsUrl(project),
       null,
       (events) =>
         events.filter((e) => e.event === 'take' && (e.data as { status: string }).status === 'succeeded')
           .length >= 2,
     );
-    await new Promise((r) => setTimeout(r, 200));
+    // The stream's `hello` comes once the studio has subscribed it: from here on no progress is missed.
+    await progress.opened;
     const first = await api<{ jobs: Job[]; shots: { outcome: string }[] }>(
       'POST',
       `/api/projects/${project.id}/render`,
@@ -122,14 +122,14 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
     expect(again.body.jobs).toEqual([]);
     expect(again.body.shots.map((s) => s.outcome)).toEqual(['rendering', 'rendering']);
 
-    const settled = await until(allSettled, 120_000);
+    const settled = await whenSettled(studio.app, project.id);
     expect(settled.filter((j) => j.status !== 'succeeded')).toEqual([]);
     // The animatic is drawn straight into the house format: conforming copies it rather than encoding again.
     const conforms = await studio.app.db.renderJob.findMany({
       where: { projectId: project.id, kind: 'conform' },
     });
     expect(conforms.map((row) => JSON.parse(row.result).copied)).toEqual([true, true]);
-    const events = await progress;
+    const events = await progress.events;
     const running = events.filter(
       (e) => e.event === 'job' && (e.data as { status: string }).status === 'running',
     );
@@ -139,7 +139,7 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
       ),
     ).toBe(true);
 
-    await reload();
+    project = await load(project.id);
     for (const shot of project.scenes[0]!.shots) {
       const takes = (await api<Take[]>('GET', `/api/shots/${shot.id}/takes`)).body;
       expect(takes.filter((t) => t.status === 'succeeded')).toHaveLength(1);
@@ -164,6 +164,7 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
   }, 180_000);
 
   it('re-renders only the edited shot, reusing speech whose line did not change', async () => {
+    const project = await load(await renderedProject(studio.app));
     const [first, second] = project.scenes[0]!.shots;
     const patched = await api<{ version: number }>(
       'PATCH',
@@ -178,7 +179,7 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
     expect(states.find((s) => s.shotId === first!.id)?.stale).toBe(true);
     expect(states.find((s) => s.shotId === second!.id)?.stale).toBe(false);
 
-    const before = (await jobs()).length;
+    const before = (await jobs(project)).length;
     const render = await api<{ jobs: Job[]; shots: { shotId: string; outcome: string }[] }>(
       'POST',
       `/api/projects/${project.id}/render`,
@@ -189,31 +190,31 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
       expect.objectContaining({ shotId: second!.id, outcome: 'cached' }),
     ]);
     expect(new Set(render.body.jobs.map((j) => j.shotId))).toEqual(new Set([first!.id]));
-    await until(allSettled, 120_000);
+    await whenSettled(studio.app, project.id);
     const rows = await studio.app.db.renderJob.findMany({
       where: { shotId: first!.id, kind: 'speech' },
       orderBy: { createdAt: 'desc' },
     });
     expect(JSON.parse(rows[0]!.result).cached).toBe(true);
-    expect((await jobs()).length).toBe(before + render.body.jobs.length);
+    expect((await jobs(project)).length).toBe(before + render.body.jobs.length);
     const takes = (await api<Take[]>('GET', `/api/shots/${first!.id}/takes`)).body;
     expect(takes.map((t) => [t.status, t.chosen, t.stale])).toEqual([
       ['succeeded', true, false],
       ['succeeded', false, true],
     ]);
-    await reload();
   }, 180_000);
 
   it('assembles the film from the chosen takes, its length the sum of its shots', async () => {
+    const project = await load(await renderedProject(studio.app));
     const before = await api('GET', `/api/projects/${project.id}/film`);
     expect(before.status).toBe(404);
     const queued = await api<{ job: Job }>('POST', `/api/projects/${project.id}/film`);
     expect(queued.status).toBe(202);
-    await until(
-      async () =>
-        (await jobs()).find((j) => j.id === queued.body.job.id)?.status === 'succeeded' ? true : null,
-      120_000,
-    );
+    const filmJob = await afterEvents(studio.app, project.id, async () => {
+      const job = (await jobs(project)).find((j) => j.id === queued.body.job.id);
+      return job && ['succeeded', 'failed', 'cancelled'].includes(job.status) ? job : null;
+    });
+    expect(filmJob.status).toBe('succeeded');
     const film = await api('GET', `/api/projects/${project.id}/film`);
     expect(film.raw.statusCode).toBe(200);
     const file = path.join(studio.dataDir, 'film-check.mp4');
@@ -243,6 +244,7 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
   }, 180_000);
 
   it('cancels a render: the work stops, the take ends cancelled, nothing half-written stays', async () => {
+    const project = await freshProject();
     const shot = project.scenes[0]!.shots[1]!;
     const patched = await api(
       'PATCH',
@@ -255,32 +257,37 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
       shotIds: [shot.id],
     });
     const picture = render.body.jobs.find((j) => j.kind === 'picture')!;
-    await until(
-      async () => ((await jobs()).find((j) => j.id === picture.id)?.status === 'running' ? true : null),
+    await afterEvents(
+      studio.app,
+      project.id,
+      async () =>
+        (await jobs(project)).find((j) => j.id === picture.id)?.status === 'running' ? true : null,
       60_000,
-      20,
     );
     const cancelled = await api<Job>('POST', `/api/jobs/${picture.id}/cancel`);
     expect(cancelled.body.status).toBe('cancelled');
     const takeId = picture.takeId!;
-    await until(async () => {
-      const take = (await api<Take[]>('GET', `/api/shots/${shot.id}/takes`)).body.find(
-        (t) => t.id === takeId,
-      );
-      return take?.status === 'cancelled' ? take : null;
-    }, 30_000);
-    const mine = (await jobs()).filter((j) => j.takeId === takeId);
+    await afterEvents(
+      studio.app,
+      project.id,
+      async () => {
+        const take = (await api<Take[]>('GET', `/api/shots/${shot.id}/takes`)).body.find(
+          (t) => t.id === takeId,
+        );
+        return take?.status === 'cancelled' ? take : null;
+      },
+      30_000,
+    );
+    const mine = (await jobs(project)).filter((j) => j.takeId === takeId);
     expect(mine.every((j) => ['succeeded', 'cancelled'].includes(j.status))).toBe(true);
+    // The aborted job's work folder is removed after the cancel is published, and nothing is published
+    // when it is gone: this one wait looks at the disk until it is clean.
     await until(async () => (leftovers(studio.dataDir).length === 0 ? true : null), 15_000);
-    await reload();
   }, 120_000);
 
   it('lets a reconnecting client catch up on the events it missed', async () => {
-    const opening = await readEvents(
-      `${studio.baseUrl}/api/projects/${project.id}/events`,
-      null,
-      (events) => events.length >= 1,
-    );
+    const project = await freshProject();
+    const opening = await readEvents(eventsUrl(project), null, (events) => events.length >= 1);
     const lastSeen = opening.at(-1)!.id;
     const shot = project.scenes[0]!.shots[1]!;
     await api('PATCH', `/api/shots/${shot.id}`, { duration: 1 }, { 'if-match': String(project.version) });
@@ -288,12 +295,9 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
       shotIds: [shot.id],
     });
     expect(render.body.jobs.length).toBeGreaterThan(0);
-    await until(allSettled, 120_000);
-    const missed = await readEvents(
-      `${studio.baseUrl}/api/projects/${project.id}/events`,
-      lastSeen,
-      (events) =>
-        events.some((e) => e.event === 'take' && (e.data as { status: string }).status === 'succeeded'),
+    await whenSettled(studio.app, project.id);
+    const missed = await readEvents(eventsUrl(project), lastSeen, (events) =>
+      events.some((e) => e.event === 'take' && (e.data as { status: string }).status === 'succeeded'),
     );
     expect(missed.length).toBeGreaterThan(3);
     expect(Number(missed[0]!.id)).toBe(Number(lastSeen) + 1);
