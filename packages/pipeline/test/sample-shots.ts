@@ -9,7 +9,7 @@ import {
   type SpeechPayload,
 } from '../src';
 
-/** The studio's own providers with no settings: the built-in animatic and espeak-ng. */
+/** The studio's provider registry with no settings: only the built-in animatic and espeak-ng are configured. */
 export const builtInRegistry = () => createProviderRegistry({ env: {}, dataDir: null, fetch: null });
 
 /** Every shot of a production as the shipped planner plans it, in film order. */
