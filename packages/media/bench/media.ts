@@ -1,9 +1,10 @@
 // `pnpm bench media`: our media functions against the bare ffmpeg commands they wrap, side by side in one run.
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { writeFileAtomic } from '@ministudio/files';
 import {
   type AudioFitPolicy,
   assembleFilm,
@@ -140,7 +141,7 @@ try {
   ]);
   const bigInfo = await probeVideo(big);
   const bareConformArgs = jobToArgs(
-    buildConformJob(bigInfo, house, path.join(work, 'bare-conform.mp4'), { preset: 'veryfast', crf: 20 }),
+    buildConformJob(bigInfo, house, path.join(work, 'bare-conform.mp4'), { preset: null, crf: null }),
   );
   const conformOurs: number[] = [];
   const conformBare: number[] = [];
@@ -219,9 +220,7 @@ try {
   const docPath = path.join(root, 'docs', 'benchmarks.md');
   const doc = await readFile(docPath, 'utf8');
   const updated = doc.replace(/<!-- bench:media -->[\s\S]*?<!-- \/bench:media -->/, section);
-  const temp = `${docPath}.tmp-${process.pid}`;
-  await writeFile(temp, updated);
-  await rename(temp, docPath);
+  await writeFileAtomic(docPath, updated);
   console.log(JSON.stringify(figures));
 } finally {
   await rm(work, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { removeQuietly, writeAtomically } from './atomic';
+import { removeQuietly, writeAtomically } from '@ministudio/files';
 import { MediaError } from './errors';
 import { escapeFilterValue, type FfmpegJob, sec } from './ffmpeg-job';
 import {
@@ -13,13 +13,7 @@ import {
   type SubtitleCue,
   srtText,
 } from './film-text';
-import {
-  DEFAULT_CRF,
-  DEFAULT_PRESET,
-  FASTSTART_ARGS,
-  houseAudioCodecArgs,
-  houseVideoCodecArgs,
-} from './house-format';
+import { FASTSTART_ARGS, HOUSE_PIXEL_FORMAT, houseCodecArgs } from './house-format';
 import type { JobOptions } from './job-options';
 import { probeVideo } from './probe';
 import { runFfmpeg } from './runner';
@@ -120,7 +114,7 @@ export function buildTransitionJob(
       { source: into, options: ['-t', sec(transition.resumeSeconds)] },
     ],
     filterComplex:
-      `[0:v][1:v]xfade=transition=fade:duration=${sec(transition.seconds)}:offset=${sec(offset)},trim=end_frame=${frames},format=yuv420p[v];` +
+      `[0:v][1:v]xfade=transition=fade:duration=${sec(transition.seconds)}:offset=${sec(offset)},trim=end_frame=${frames},format=${HOUSE_PIXEL_FORMAT}[v];` +
       `[0:a][1:a]acrossfade=d=${sec(transition.seconds)},apad,atrim=0:${sec(frames / fps)}[a]`,
     outputs: [
       {
@@ -130,15 +124,13 @@ export function buildTransitionJob(
           '[v]',
           '-map',
           '[a]',
-          ...houseVideoCodecArgs(fps, {
-            preset: DEFAULT_PRESET,
-            crf: DEFAULT_CRF,
-            keyframeIntervalFrames: fps,
+          ...houseCodecArgs({
+            video: { fps, preset: null, crf: null, keyframeIntervalFrames: null },
+            audio: 'encode',
           }),
           // The graph already gives whole frames at the house rate; cfr would repeat the last one.
           '-fps_mode',
           'passthrough',
-          ...houseAudioCodecArgs(),
         ],
       },
     ],
@@ -161,19 +153,22 @@ export function buildAssembleJob(
     options.push(
       '-vf',
       `subtitles=filename=${escapeFilterValue(subtitles.path)}:force_style=${escapeFilterValue('FontName=DejaVu Sans,FontSize=20,Outline=1')}`,
-      ...houseVideoCodecArgs(fps, { preset: DEFAULT_PRESET, crf: DEFAULT_CRF, keyframeIntervalFrames: fps }),
+      ...houseCodecArgs({
+        video: { fps, preset: null, crf: null, keyframeIntervalFrames: null },
+        audio: null,
+      }),
       // The joined frames are already at the house rate; cfr would duplicate frames where the audio runs longer.
       '-fps_mode',
       'passthrough',
     );
   } else {
-    options.push('-c:v', 'copy');
+    options.push(...houseCodecArgs({ video: 'copy', audio: null }));
   }
   if (subtitles?.mode === 'soft') {
     inputs.push({ source: subtitles.path, options: ['-f', 'srt'] });
     options.push('-map', '2:s:0', '-c:s', 'mov_text', '-metadata:s:s:0', 'language=eng');
   }
-  options.push('-c:a', 'copy', ...FASTSTART_ARGS);
+  options.push(...houseCodecArgs({ video: null, audio: 'copy' }), ...FASTSTART_ARGS);
   return { inputs, filterComplex: null, outputs: [{ target: output, options }] };
 }
 

@@ -9,10 +9,9 @@ export function ffprobePath(): string {
   return process.env.FFPROBE_PATH || 'ffprobe';
 }
 
-/** A fluent-ffmpeg command bound to the configured binaries. */
+/** A fluent-ffmpeg command bound to the configured ffmpeg (ffprobe runs only through probe.ts). */
 export function newCommand(): ffmpeg.FfmpegCommand {
   const command = ffmpeg({ stdoutLines: 200 });
   command.setFfmpegPath(ffmpegPath());
-  command.setFfprobePath(ffprobePath());
   return command;
 }

@@ -1,15 +1,13 @@
-import { writeAtomically } from './atomic';
+import { writeAtomically } from '@ministudio/files';
 import { MediaError } from './errors';
 import { type FfmpegJob, sec } from './ffmpeg-job';
 import { isInHouseFormat } from './house-check';
 import {
-  DEFAULT_CRF,
-  DEFAULT_PRESET,
   FASTSTART_ARGS,
   fitFilter,
+  HOUSE_PIXEL_FORMAT,
   type HouseFormat,
-  houseAudioCodecArgs,
-  houseVideoCodecArgs,
+  houseCodecArgs,
 } from './house-format';
 import { type JobOptions, NO_JOB_OPTIONS } from './job-options';
 import { type MediaInfo, probeVideo, type VideoStreamInfo } from './probe';
@@ -37,13 +35,13 @@ export function buildConformJob(
   info: MediaInfo & { video: VideoStreamInfo },
   house: HouseFormat,
   output: string,
-  encoder: { preset: string; crf: number },
+  encoder: { preset: string | null; crf: number | null },
 ): FfmpegJob {
   const frames = conformedFrameCount(info, house.fps);
   const seconds = frames / house.fps;
   const video =
     `[0:v:0]setpts=PTS-STARTPTS,${fitFilter(house)},fps=${house.fps},` +
-    `tpad=stop_mode=clone:stop=-1,trim=end_frame=${frames},format=yuv420p[v]`;
+    `tpad=stop_mode=clone:stop=-1,trim=end_frame=${frames},format=${HOUSE_PIXEL_FORMAT}[v]`;
   const audioSource = info.audio ? '[0:a:0]asetpts=PTS-STARTPTS,' : '[1:a]';
   const audio = `${audioSource}aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad,atrim=0:${sec(seconds)}[a]`;
   const inputs = [{ source: info.path, options: [] as string[] }];
@@ -60,8 +58,10 @@ export function buildConformJob(
           '-map',
           '[a]',
           // Both streams end inside the graph: `-frames:v` would stop the file before the audio is flushed.
-          ...houseVideoCodecArgs(house.fps, { ...encoder, keyframeIntervalFrames: house.fps }),
-          ...houseAudioCodecArgs(),
+          ...houseCodecArgs({
+            video: { fps: house.fps, ...encoder, keyframeIntervalFrames: null },
+            audio: 'encode',
+          }),
           '-map_metadata',
           '-1',
           '-map_chapters',
@@ -86,8 +86,7 @@ export function buildRemuxJob(info: MediaInfo, output: string): FfmpegJob {
           '0:v:0',
           '-map',
           '0:a:0',
-          '-c',
-          'copy',
+          ...houseCodecArgs({ video: 'copy', audio: 'copy' }),
           '-map_metadata',
           '-1',
           '-map_chapters',
@@ -117,7 +116,7 @@ export async function conform(
   if (info.video.width <= 0 || info.video.height <= 0) {
     throw new MediaError('not_media', `${input} has a video stream without a picture size`);
   }
-  const encoder = { preset: options.preset ?? DEFAULT_PRESET, crf: options.crf ?? DEFAULT_CRF };
+  const encoder = { preset: options.preset, crf: options.crf };
   const frames = conformedFrameCount(info, house.fps);
   // Normalised once: a clip already in the house format is copied, not encoded a second time.
   const copied = await isInHouseFormat(info, house);

@@ -1,16 +1,10 @@
 export type { AudioFitPolicy } from '@ministudio/domain';
 
 import type { AudioFitPolicy } from '@ministudio/domain';
-import { writeAtomically } from './atomic';
+import { writeAtomically } from '@ministudio/files';
 import { MediaError } from './errors';
 import { type FfmpegJob, sec } from './ffmpeg-job';
-import {
-  DEFAULT_CRF,
-  DEFAULT_PRESET,
-  FASTSTART_ARGS,
-  houseAudioCodecArgs,
-  houseVideoCodecArgs,
-} from './house-format';
+import { FASTSTART_ARGS, houseCodecArgs } from './house-format';
 import { type JobOptions, NO_JOB_OPTIONS } from './job-options';
 import { buildMixGraph, DEFAULT_LOUDNESS_LUFS, type MusicBed } from './mix';
 import { type MediaInfo, probeAudio, probeVideo, type VideoStreamInfo } from './probe';
@@ -169,20 +163,25 @@ export function buildFitJob(
     ? [
         '-map',
         '[v]',
-        ...houseVideoCodecArgs(fps, {
-          preset: DEFAULT_PRESET,
-          crf: DEFAULT_CRF,
-          keyframeIntervalFrames: fps,
+        ...houseCodecArgs({
+          video: { fps, preset: null, crf: null, keyframeIntervalFrames: null },
+          audio: null,
         }),
       ]
-    : ['-map', '0:v:0', '-c:v', 'copy'];
+    : ['-map', '0:v:0', ...houseCodecArgs({ video: 'copy', audio: null })];
   return {
     inputs,
     filterComplex: parts.join(';'),
     outputs: [
       {
         target: output,
-        options: [...videoArgs, '-map', '[a]', ...houseAudioCodecArgs(), ...FASTSTART_ARGS],
+        options: [
+          ...videoArgs,
+          '-map',
+          '[a]',
+          ...houseCodecArgs({ video: null, audio: 'encode' }),
+          ...FASTSTART_ARGS,
+        ],
       },
     ],
   };

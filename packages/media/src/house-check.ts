@@ -1,10 +1,5 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { ffprobePath } from './binaries';
-import type { HouseFormat } from './house-format';
-import type { MediaInfo, VideoStreamInfo } from './probe';
-
-const run = promisify(execFile);
+import { HOUSE_CHANNELS, HOUSE_PIXEL_FORMAT, HOUSE_SAMPLE_RATE, type HouseFormat } from './house-format';
+import { type MediaInfo, probeKeyframeTimes, type VideoStreamInfo } from './probe';
 
 /**
  * Whether a clip's streams already have the house format's codecs, size, rate and sound (the local
@@ -14,10 +9,11 @@ const run = promisify(execFile);
 export function streamsMatchHouse(info: MediaInfo & { video: VideoStreamInfo }, house: HouseFormat): boolean {
   const v = info.video;
   const a = info.audio;
-  if (v.codec !== 'h264' || v.profile !== 'High' || v.pixelFormat !== 'yuv420p' || v.hasBFrames) return false;
+  if (v.codec !== 'h264' || v.profile !== 'High' || v.pixelFormat !== HOUSE_PIXEL_FORMAT || v.hasBFrames)
+    return false;
   if (v.width !== house.width || v.height !== house.height) return false;
   if (v.variableFrameRate || Math.abs(v.fps - house.fps) > 1e-6) return false;
-  if (!a || a.codec !== 'aac' || a.sampleRate !== 48000 || a.channels !== 2) return false;
+  if (a?.codec !== 'aac' || a.sampleRate !== HOUSE_SAMPLE_RATE || a.channels !== HOUSE_CHANNELS) return false;
   const videoSeconds = v.durationSeconds ?? info.durationSeconds;
   const audioSeconds = a.durationSeconds ?? info.durationSeconds;
   return Math.abs(videoSeconds - audioSeconds) <= 1 / house.fps;
@@ -44,25 +40,4 @@ export async function isInHouseFormat(
   if (!streamsMatchHouse(info, house)) return false;
   const seconds = info.video.durationSeconds ?? info.durationSeconds;
   return keyframesEverySecond(await probeKeyframeTimes(info.path), seconds, house.fps);
-}
-
-/** Times of the video's keyframes, read without decoding the other frames. */
-export async function probeKeyframeTimes(path: string): Promise<number[]> {
-  const { stdout } = await run(ffprobePath(), [
-    '-v',
-    'error',
-    '-select_streams',
-    'v:0',
-    '-skip_frame',
-    'nokey',
-    '-show_entries',
-    'frame=pts_time',
-    '-of',
-    'csv=p=0',
-    path,
-  ]);
-  return stdout
-    .split('\n')
-    .map((line) => Number.parseFloat(line))
-    .filter((t) => Number.isFinite(t));
 }

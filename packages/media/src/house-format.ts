@@ -33,33 +33,73 @@ export function createHouseFormat(width: number, height: number, fps: number, fi
   return Object.freeze({ width, height, fps, fitMode });
 }
 
-export interface EncoderSettings {
-  preset: string;
-  crf: number;
-  keyframeIntervalFrames: number;
-}
-
 export const DEFAULT_PRESET = 'veryfast';
 export const DEFAULT_CRF = 20;
 export const AUDIO_BITRATE = '160k';
+/** The house picture's pixel format; filter graphs end in it too, so the encoder converts nothing. */
+export const HOUSE_PIXEL_FORMAT = 'yuv420p';
+export const HOUSE_SAMPLE_RATE = 48000;
+export const HOUSE_CHANNELS = 2;
 
-/** Output options for H.264 High yuv420p video with a fixed keyframe interval. */
-export function houseVideoCodecArgs(fps: number, settings: EncoderSettings): string[] {
+/** How the picture is encoded; a null setting takes the house default. */
+export interface VideoEncoding {
+  fps: number;
+  /** x264 preset; null: DEFAULT_PRESET. */
+  preset: string | null;
+  /** null: DEFAULT_CRF. */
+  crf: number | null;
+  /** null: one second (`fps` frames), the interval that lets conformed clips cut and join by stream copy. */
+  keyframeIntervalFrames: number | null;
+}
+
+/** Each stream is encoded to the house format, copied, or left to the caller (null adds nothing). */
+export interface HouseCodecs {
+  video: VideoEncoding | 'copy' | null;
+  audio: 'encode' | 'copy' | null;
+}
+
+/**
+ * The one builder of the house format's encoder options: H.264 High yuv420p with a fixed keyframe interval
+ * and no B-frames, AAC 48 kHz stereo. Pure.
+ */
+export function houseCodecArgs(codecs: HouseCodecs): string[] {
+  const video = codecs.video === 'copy' ? ['-c:v', 'copy'] : codecs.video ? videoArgs(codecs.video) : [];
+  const audio =
+    codecs.audio === 'copy'
+      ? ['-c:a', 'copy']
+      : codecs.audio === 'encode'
+        ? [
+            '-c:a',
+            'aac',
+            '-b:a',
+            AUDIO_BITRATE,
+            '-ar',
+            String(HOUSE_SAMPLE_RATE),
+            '-ac',
+            String(HOUSE_CHANNELS),
+          ]
+        : [];
+  return [...video, ...audio];
+}
+
+function videoArgs(encoding: VideoEncoding): string[] {
+  const { fps } = encoding;
+  const keyframeInterval = String(encoding.keyframeIntervalFrames ?? fps);
   return [
     '-c:v',
     'libx264',
     '-profile:v',
     'high',
     '-pix_fmt',
-    'yuv420p',
+    HOUSE_PIXEL_FORMAT,
     '-preset',
-    settings.preset,
+    encoding.preset ?? DEFAULT_PRESET,
     '-crf',
-    String(settings.crf),
+    String(encoding.crf ?? DEFAULT_CRF),
     '-g',
-    String(settings.keyframeIntervalFrames),
+    keyframeInterval,
     '-keyint_min',
-    String(settings.keyframeIntervalFrames),
+    keyframeInterval,
     // No extra keyframes at scene cuts, and no B-frames (decode order = display order): every whole second is
     // then a clean cut for stream copy, which the concat demuxer's in/out points rely on.
     '-sc_threshold',
@@ -74,8 +114,15 @@ export function houseVideoCodecArgs(fps: number, settings: EncoderSettings): str
   ];
 }
 
-export function houseAudioCodecArgs(): string[] {
-  return ['-c:a', 'aac', '-b:a', AUDIO_BITRATE, '-ar', '48000', '-ac', '2'];
+/**
+ * @deprecated The video part of `houseCodecArgs`, kept only for packages/renderer/bench/renderer.ts, which
+ * another change is moving; it should call `houseCodecArgs({ video, audio: null })`.
+ */
+export function houseVideoCodecArgs(
+  fps: number,
+  settings: { preset: string; crf: number; keyframeIntervalFrames: number },
+): string[] {
+  return houseCodecArgs({ video: { fps, ...settings }, audio: null });
 }
 
 export const FASTSTART_ARGS: readonly string[] = ['-movflags', '+faststart'];

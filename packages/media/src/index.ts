@@ -1,5 +1,4 @@
 export * from './assemble';
-export * from './atomic';
 export * from './audio-decode';
 export * from './binaries';
 export * from './conform';
@@ -13,6 +12,7 @@ export * from './house-format';
 export * from './job-options';
 export * from './mix';
 export * from './mix-audio';
+export * from './mix-speech';
 export * from './previews';
 export * from './probe';
 export * from './progress';
@@ -20,3 +20,4 @@ export * from './raw-video-encoder';
 export * from './retime';
 export * from './runner';
 export * from './stills';
+export * from './wav';

@@ -1,6 +1,6 @@
-import { writeAtomically } from './atomic';
+import { writeAtomically } from '@ministudio/files';
 import { type FfmpegJob, sec } from './ffmpeg-job';
-import { FASTSTART_ARGS, houseAudioCodecArgs } from './house-format';
+import { FASTSTART_ARGS, houseCodecArgs } from './house-format';
 import type { JobOptions } from './job-options';
 import { buildMixGraph, DEFAULT_LOUDNESS_LUFS, type MusicBed } from './mix';
 import { type MediaInfo, probeVideo, type VideoStreamInfo } from './probe';
@@ -49,11 +49,9 @@ export function buildMixAudioJob(
         options: [
           '-map',
           '0:v:0',
-          '-c:v',
-          'copy',
           '-map',
           '[a]',
-          ...houseAudioCodecArgs(),
+          ...houseCodecArgs({ video: 'copy', audio: 'encode' }),
           '-t',
           sec(d),
           ...FASTSTART_ARGS,

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { writeAtomically } from './atomic';
+import { writeAtomically } from '@ministudio/files';
 import { decodeAudioMono } from './audio-decode';
 import { MediaError } from './errors';
 import { type FfmpegJob, sec } from './ffmpeg-job';
-import { FASTSTART_ARGS, houseAudioCodecArgs, houseVideoCodecArgs } from './house-format';
+import { FASTSTART_ARGS, houseCodecArgs } from './house-format';
 import { type JobOptions, NO_JOB_OPTIONS } from './job-options';
 import { probeVideo } from './probe';
 import { runFfmpeg } from './runner';
@@ -11,6 +11,8 @@ import { runFfmpeg } from './runner';
 export const PROXY_HEIGHT = 540;
 /** Keyframe every 12 frames: scrubbing seeks land within half a second at 24 fps. */
 export const PROXY_KEYFRAME_INTERVAL = 12;
+/** Lower quality than the house clips: a proxy is for scrubbing, and small files load fast. */
+export const PROXY_CRF = 26;
 
 export function buildProxyJob(input: string, fps: number, output: string): FfmpegJob {
   return {
@@ -26,12 +28,10 @@ export function buildProxyJob(input: string, fps: number, output: string): Ffmpe
           '0:a:0?',
           '-vf',
           `scale=-2:${PROXY_HEIGHT},setsar=1`,
-          ...houseVideoCodecArgs(fps, {
-            preset: 'veryfast',
-            crf: 26,
-            keyframeIntervalFrames: PROXY_KEYFRAME_INTERVAL,
+          ...houseCodecArgs({
+            video: { fps, preset: null, crf: PROXY_CRF, keyframeIntervalFrames: PROXY_KEYFRAME_INTERVAL },
+            audio: 'encode',
           }),
-          ...houseAudioCodecArgs(),
           ...FASTSTART_ARGS,
         ],
       },

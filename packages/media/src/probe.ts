@@ -1,7 +1,37 @@
+import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
-import type { FfprobeData, FfprobeStream } from 'fluent-ffmpeg';
-import { newCommand } from './binaries';
-import { MediaError } from './errors';
+import { promisify } from 'node:util';
+import { ffprobePath } from './binaries';
+import { cancelledError, MediaError } from './errors';
+
+const run = promisify(execFile);
+
+/** ffprobe's JSON (`-of json`), the fields we read; numbers often arrive as strings. */
+interface FfprobeStream {
+  index: number;
+  codec_type?: string;
+  codec_name?: string;
+  profile?: string | number;
+  width?: number;
+  height?: number;
+  pix_fmt?: string;
+  r_frame_rate?: string;
+  avg_frame_rate?: string;
+  duration?: string;
+  nb_frames?: string;
+  nb_read_packets?: string;
+  has_b_frames?: number;
+  sample_rate?: string;
+  channels?: number;
+  channel_layout?: string;
+  disposition?: { attached_pic?: number };
+}
+
+export interface FfprobeData {
+  streams: FfprobeStream[];
+  format: { format_name?: string; duration?: string; bit_rate?: string };
+  chapters?: { start_time?: string; end_time?: string; tags?: { title?: string } }[];
+}
 
 export interface VideoStreamInfo {
   index: number;
@@ -114,7 +144,7 @@ export function toMediaInfo(path: string, data: FfprobeData, sizeBytes: number):
     chapters: (data.chapters ?? []).map((c) => ({
       start: numberOrNull(c.start_time) ?? 0,
       end: numberOrNull(c.end_time) ?? 0,
-      title: typeof c['TAG:title'] === 'string' ? c['TAG:title'] : null,
+      title: typeof c.tags?.title === 'string' ? c.tags.title : null,
     })),
   };
 }
@@ -132,15 +162,25 @@ export function classifyProbeFailure(stderr: string): 'truncated' | 'not_media' 
   return 'not_media';
 }
 
-function ffprobe(path: string, options: string[]): Promise<FfprobeData> {
-  return new Promise((resolve, reject) => {
-    newCommand()
-      .input(path)
-      .ffprobe(options, (error: Error | null, data: FfprobeData) => {
-        if (error) reject(error);
-        else resolve(data);
-      });
-  });
+/** Generous: counting packets reads the whole file, about 20 ms per 10 s of 1080p. */
+const FFPROBE_TIMEOUT_MS = 120_000;
+
+/**
+ * The one way this package runs ffprobe; stdout holds only what `args` asked for. Rejects with MediaError
+ * 'cancelled' when `signal` aborts; otherwise with execFile's error, whose `stderr` says why.
+ */
+async function runFfprobe(args: string[], signal: AbortSignal | null): Promise<string> {
+  try {
+    const { stdout } = await run(ffprobePath(), args, {
+      signal: signal ?? undefined,
+      timeout: FFPROBE_TIMEOUT_MS,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (error) {
+    if (signal?.aborted) throw cancelledError();
+    throw error;
+  }
 }
 
 async function sizeOf(path: string): Promise<number> {
@@ -158,17 +198,33 @@ async function sizeOf(path: string): Promise<number> {
  * Reads container and stream facts. Throws MediaError 'not_found', 'empty_file', 'not_media' or 'truncated'.
  * For MP4/MOV it also counts packets, because a file cut short after a front-loaded index opens without complaint.
  */
-export async function probe(path: string): Promise<MediaInfo> {
+export async function probe(path: string, signal: AbortSignal | null = null): Promise<MediaInfo> {
   const size = await sizeOf(path);
   if (size === 0) throw new MediaError('empty_file', `${path} is empty (0 bytes)`);
   let data: FfprobeData;
   try {
     // Counting packets reads the whole file without decoding (about 20 ms for 10 s of 1080p): the only way to see
     // that an MP4 with its index at the front was cut short. One ffprobe run does both.
-    data = await ffprobe(path, ['-count_packets']);
+    const json = await runFfprobe(
+      // Warnings too: "misdetection possible" is what tells a text file named .mp4 from a cut-short one.
+      [
+        '-v',
+        'warning',
+        '-count_packets',
+        '-show_format',
+        '-show_streams',
+        '-show_chapters',
+        '-of',
+        'json',
+        path,
+      ],
+      signal,
+    );
+    data = JSON.parse(json) as FfprobeData;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const code = classifyProbeFailure(message);
+    if (error instanceof MediaError) throw error;
+    const stderr = (error as { stderr?: unknown }).stderr;
+    const code = classifyProbeFailure(typeof stderr === 'string' && stderr ? stderr : String(error));
     const what = code === 'truncated' ? 'is cut short' : 'is not a media file ffmpeg can read';
     throw new MediaError(code, `${path} ${what}`, { cause: error });
   }
@@ -183,7 +239,7 @@ export async function probe(path: string): Promise<MediaInfo> {
 function assertComplete(path: string, data: FfprobeData): void {
   for (const stream of data.streams) {
     const expected = numberOrNull(stream.nb_frames);
-    const read = numberOrNull((stream as { nb_read_packets?: unknown }).nb_read_packets);
+    const read = numberOrNull(stream.nb_read_packets);
     if (expected !== null && read !== null && expected > 0 && read < expected) {
       throw new MediaError(
         'truncated',
@@ -194,14 +250,44 @@ function assertComplete(path: string, data: FfprobeData): void {
 }
 
 /** Probes and insists on a video stream. */
-export async function probeVideo(path: string): Promise<MediaInfo & { video: VideoStreamInfo }> {
-  const info = await probe(path);
+export async function probeVideo(
+  path: string,
+  signal: AbortSignal | null = null,
+): Promise<MediaInfo & { video: VideoStreamInfo }> {
+  const info = await probe(path, signal);
   if (!info.video) throw new MediaError('no_video_stream', `${path} has no video stream`);
   return info as MediaInfo & { video: VideoStreamInfo };
 }
 
-export async function probeAudio(path: string): Promise<MediaInfo & { audio: AudioStreamInfo }> {
-  const info = await probe(path);
+export async function probeAudio(
+  path: string,
+  signal: AbortSignal | null = null,
+): Promise<MediaInfo & { audio: AudioStreamInfo }> {
+  const info = await probe(path, signal);
   if (!info.audio) throw new MediaError('no_audio_stream', `${path} has no audio stream`);
   return info as MediaInfo & { audio: AudioStreamInfo };
+}
+
+/** Times of the first video stream's keyframes, read without decoding the other frames. */
+export async function probeKeyframeTimes(path: string): Promise<number[]> {
+  const stdout = await runFfprobe(
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-skip_frame',
+      'nokey',
+      '-show_entries',
+      'frame=pts_time',
+      '-of',
+      'csv=p=0',
+      path,
+    ],
+    null,
+  );
+  return stdout
+    .split('\n')
+    .map((line) => Number.parseFloat(line))
+    .filter((t) => Number.isFinite(t));
 }

@@ -1,17 +1,9 @@
-import { rename } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
-import { removeQuietly, tempSibling } from './atomic';
+import { removeQuietly, tempPathFor, writeAtomically } from '@ministudio/files';
 import { cancelledError, MediaError } from './errors';
 import { type FfmpegJob, sec } from './ffmpeg-job';
-import {
-  DEFAULT_CRF,
-  DEFAULT_PRESET,
-  type EncoderSettings,
-  FASTSTART_ARGS,
-  houseAudioCodecArgs,
-  houseVideoCodecArgs,
-} from './house-format';
-import { NO_RUN_OPTIONS, type RunningFfmpeg, runFfmpeg, startFfmpeg } from './runner';
+import { FASTSTART_ARGS, houseCodecArgs, type VideoEncoding } from './house-format';
+import { NO_RUN_OPTIONS, runFfmpeg, startFfmpeg } from './runner';
 
 export type RawPixelFormat = 'rgba' | 'rgb24' | 'bgra';
 
@@ -51,12 +43,9 @@ export function rawFrameBytes(width: number, height: number, pixelFormat: RawPix
   return width * height * BYTES_PER_PIXEL[pixelFormat];
 }
 
-function encoderSettings(options: RawVideoEncoderOptions): EncoderSettings {
-  return {
-    preset: options.preset ?? DEFAULT_PRESET,
-    crf: options.crf ?? DEFAULT_CRF,
-    keyframeIntervalFrames: options.keyframeIntervalFrames ?? options.fps,
-  };
+function videoEncoding(options: RawVideoEncoderOptions): VideoEncoding {
+  const { fps, preset, crf, keyframeIntervalFrames } = options;
+  return { fps, preset, crf, keyframeIntervalFrames };
 }
 
 /** Pass 1: raw frames on stdin to a video-only H.264 file. */
@@ -83,7 +72,12 @@ export function buildRawEncodeJob(
       },
     ],
     filterComplex: null,
-    outputs: [{ target: videoPath, options: ['-an', ...houseVideoCodecArgs(fps, encoderSettings(options))] }],
+    outputs: [
+      {
+        target: videoPath,
+        options: ['-an', ...houseCodecArgs({ video: videoEncoding(options), audio: null })],
+      },
+    ],
   };
 }
 
@@ -109,8 +103,7 @@ export function buildRawEncodeWithAudioJob(
           '0:v:0',
           '-map',
           '[a]',
-          ...houseVideoCodecArgs(options.fps, encoderSettings(options)),
-          ...houseAudioCodecArgs(),
+          ...houseCodecArgs({ video: videoEncoding(options), audio: 'encode' }),
           ...FASTSTART_ARGS,
         ],
       },
@@ -142,9 +135,7 @@ export function buildAudioMuxJob(
           '0:v:0',
           '-map',
           '[a]',
-          '-c:v',
-          'copy',
-          ...houseAudioCodecArgs(),
+          ...houseCodecArgs({ video: 'copy', audio: 'encode' }),
           '-t',
           sec(seconds),
           ...FASTSTART_ARGS,
@@ -159,48 +150,54 @@ export function createRawVideoEncoder(options: RawVideoEncoderOptions): RawVideo
   if (frameBytes <= 0 || options.fps <= 0) {
     throw new MediaError('invalid_argument', 'Raw video needs a positive size and frame rate');
   }
-  const videoTemp = tempSibling(`${options.output}.video.mp4`);
-  const finalTemp = tempSibling(options.output);
+  // Two passes only: the picture alone, before the sound is added into the output's temporary file.
+  const pictureOnly = tempPathFor(`${options.output}.video.mp4`);
   // A couple of frames of slack: enough to keep ffmpeg busy, little enough to bound memory.
   const stdin = new PassThrough({ highWaterMark: frameBytes * 2 });
   let frames = 0;
   let state: 'open' | 'finishing' | 'done' | 'aborted' = 'open';
   let failure: unknown = null;
-  let abortController: AbortController | null = new AbortController();
-  let muxing: Promise<void> | null = null;
-
+  const abortController = new AbortController();
   const known = options.frameCount;
-  const job =
-    known !== null
-      ? buildRawEncodeWithAudioJob({ ...options, frameCount: known }, stdin, finalTemp)
-      : buildRawEncodeJob(options, stdin, videoTemp);
-  const running: RunningFfmpeg = startFfmpeg(job, {
-    ...NO_RUN_OPTIONS,
-    signal: abortController.signal,
-  });
-  const settled = running.done.then(
+
+  // The whole encode is one producer of the output: it ends when finish() or abort() closes ffmpeg's input,
+  // and only a finished, checked file is renamed into place.
+  const written = writeAtomically(options.output, async (temp) => {
+    if (state === 'aborted') throw cancelledError();
+    const job =
+      known !== null
+        ? buildRawEncodeWithAudioJob({ ...options, frameCount: known }, stdin, temp)
+        : buildRawEncodeJob(options, stdin, pictureOnly);
+    await startFfmpeg(job, { ...NO_RUN_OPTIONS, signal: abortController.signal }).done;
+    // abort() may have run while ffmpeg did.
+    if ((state as string) === 'aborted') throw cancelledError();
+    if (frames === 0) throw new MediaError('invalid_argument', 'No frames were written');
+    if (known !== null) {
+      if (frames !== known) {
+        throw new MediaError('invalid_argument', `${known} frames were announced but ${frames} written`);
+      }
+      return;
+    }
+    await runFfmpeg(buildAudioMuxJob(pictureOnly, options.audio, frames / options.fps, temp), {
+      ...NO_RUN_OPTIONS,
+      signal: abortController.signal,
+    });
+  }).finally(() => removeQuietly(pictureOnly));
+  const settled = written.then(
     () => undefined,
     (error: unknown) => {
       failure = error;
     },
   );
 
-  const cleanup = async () => {
-    await Promise.all([removeQuietly(videoTemp), removeQuietly(finalTemp)]);
-  };
-
   let aborting: Promise<void> | null = null;
   const abort = (): Promise<void> => {
     if (aborting) return aborting;
     if (state === 'done') return Promise.resolve();
     state = 'aborted';
-    abortController?.abort();
+    abortController.abort();
     stdin.destroy();
-    aborting = (async () => {
-      await settled;
-      await muxing?.catch(() => undefined);
-      await cleanup();
-    })();
+    aborting = settled;
     return aborting;
   };
   const onExternalAbort = () => void abort();
@@ -245,34 +242,14 @@ export function createRawVideoEncoder(options: RawVideoEncoderOptions): RawVideo
           : new MediaError('invalid_argument', 'Encoder is finished');
       state = 'finishing';
       stdin.end();
-      await settled;
       try {
-        if (failure) throw failure;
-        if (frames === 0) throw new MediaError('invalid_argument', 'No frames were written');
-        if ((state as string) === 'aborted') throw cancelledError();
-        if (known !== null) {
-          if (frames !== known) {
-            throw new MediaError('invalid_argument', `${known} frames were announced but ${frames} written`);
-          }
-          await rename(finalTemp, options.output);
-          state = 'done';
-          return { path: options.output };
-        }
-        muxing = runFfmpeg(buildAudioMuxJob(videoTemp, options.audio, frames / options.fps, finalTemp), {
-          ...NO_RUN_OPTIONS,
-          signal: abortController?.signal ?? null,
-        });
-        await muxing;
-        await rename(finalTemp, options.output);
-        await removeQuietly(videoTemp);
+        await written;
         state = 'done';
         return { path: options.output };
       } catch (error) {
-        await cleanup();
         throw (state as string) === 'aborted' ? cancelledError() : error;
       } finally {
         options.signal?.removeEventListener('abort', onExternalAbort);
-        abortController = null;
       }
     },
     abort,

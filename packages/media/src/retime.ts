@@ -1,13 +1,7 @@
-import { writeAtomically } from './atomic';
+import { writeAtomically } from '@ministudio/files';
 import { MediaError } from './errors';
 import { type FfmpegJob, sec } from './ffmpeg-job';
-import {
-  DEFAULT_CRF,
-  DEFAULT_PRESET,
-  FASTSTART_ARGS,
-  houseAudioCodecArgs,
-  houseVideoCodecArgs,
-} from './house-format';
+import { FASTSTART_ARGS, houseCodecArgs } from './house-format';
 import type { JobOptions } from './job-options';
 import { type MediaInfo, probeVideo, type VideoStreamInfo } from './probe';
 import { runFfmpeg } from './runner';
@@ -40,14 +34,12 @@ export function buildRetimeJob(
         options: [
           '-map',
           '[v]',
-          ...houseVideoCodecArgs(fps, {
-            preset: DEFAULT_PRESET,
-            crf: DEFAULT_CRF,
-            keyframeIntervalFrames: fps,
-          }),
           '-map',
           '[a]',
-          ...houseAudioCodecArgs(),
+          ...houseCodecArgs({
+            video: { fps, preset: null, crf: null, keyframeIntervalFrames: null },
+            audio: 'encode',
+          }),
           ...FASTSTART_ARGS,
         ],
       },

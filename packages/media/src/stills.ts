@@ -1,14 +1,12 @@
-import { writeAtomically } from './atomic';
+import { writeAtomically } from '@ministudio/files';
 import { MediaError } from './errors';
 import { type FfmpegJob, sec } from './ffmpeg-job';
 import {
-  DEFAULT_CRF,
-  DEFAULT_PRESET,
   FASTSTART_ARGS,
   fitFilter,
+  HOUSE_PIXEL_FORMAT,
   type HouseFormat,
-  houseAudioCodecArgs,
-  houseVideoCodecArgs,
+  houseCodecArgs,
 } from './house-format';
 import { type JobOptions, NO_JOB_OPTIONS } from './job-options';
 import { runFfmpeg } from './runner';
@@ -40,7 +38,7 @@ export function buildStillJob(
   } else {
     video += `,fps=${fps}`;
   }
-  video += `,trim=end_frame=${frames},format=yuv420p[v]`;
+  video += `,trim=end_frame=${frames},format=${HOUSE_PIXEL_FORMAT}[v]`;
   const seconds = frames / fps;
   return {
     inputs: [
@@ -56,12 +54,10 @@ export function buildStillJob(
           '[v]',
           '-map',
           '[a]',
-          ...houseVideoCodecArgs(fps, {
-            preset: DEFAULT_PRESET,
-            crf: DEFAULT_CRF,
-            keyframeIntervalFrames: fps,
+          ...houseCodecArgs({
+            video: { fps, preset: null, crf: null, keyframeIntervalFrames: null },
+            audio: 'encode',
           }),
-          ...houseAudioCodecArgs(),
           ...FASTSTART_ARGS,
         ],
       },

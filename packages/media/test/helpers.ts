@@ -88,26 +88,27 @@ export async function ffprobeErrors(file: string): Promise<string> {
   return stdout + stderr;
 }
 
-/** Keyframe times of the first video stream. */
+/**
+ * Keyframe times of the first video stream, measured apart from the product's `probeKeyframeTimes` (which
+ * decodes keyframes only): here the container's own packet flags ("K" marks a keyframe), read as JSON.
+ */
 export async function keyframeTimes(file: string): Promise<number[]> {
   const { stdout } = await run('ffprobe', [
     '-v',
     'error',
     '-select_streams',
     'v:0',
-    '-skip_frame',
-    'nokey',
     '-show_entries',
-    'frame=pts_time',
+    'packet=pts_time,flags',
     '-of',
-    'csv=p=0',
+    'json',
     file,
   ]);
-  return stdout
-    .split('\n')
-    .map((line) => line.trim().replace(/,+$/, ''))
-    .filter(Boolean)
-    .map(Number);
+  const { packets } = JSON.parse(stdout) as { packets: { pts_time: string; flags: string }[] };
+  return packets
+    .filter((packet) => packet.flags.includes('K'))
+    .map((packet) => Number(packet.pts_time))
+    .sort((a, b) => a - b);
 }
 
 /** End times of video and audio streams from their last packets, the residual that fitting must bring under a frame. */

@@ -1,6 +1,4 @@
 export { envelopeAt, loudnessEnvelope } from './audio/envelope';
-export { mixSpeech } from './audio/mix-speech';
-export { decodePcm16Wav, encodeWavPcm16, readWavInfo, type WavInfo } from './audio/wav';
 export {
   cameraAt,
   clampView,

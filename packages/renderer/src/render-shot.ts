@@ -1,10 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { ShotContext } from '@ministudio/domain';
-import { createRawVideoEncoder, decodeAudioMono, removeQuietly, tempSibling } from '@ministudio/media';
+import { removeQuietly, tempPathFor } from '@ministudio/files';
+import {
+  createRawVideoEncoder,
+  decodeAudioMono,
+  decodePcm16Wav,
+  encodeWavPcm16,
+  mixSpeech,
+} from '@ministudio/media';
 import type { Canvas } from '@napi-rs/canvas';
 import { loudnessEnvelope } from './audio/envelope';
-import { mixSpeech } from './audio/mix-speech';
-import { decodePcm16Wav, encodeWavPcm16 } from './audio/wav';
 import { createShotDrawer } from './frame/shot-drawer';
 
 export const SPEECH_SAMPLE_RATE = 48_000;
@@ -89,7 +94,7 @@ export async function renderShot(options: RenderShotOptions): Promise<RenderShot
         sampleRate,
         durationSeconds,
       );
-      speechTrack = tempSibling(`${options.output}.speech.wav`);
+      speechTrack = tempPathFor(`${options.output}.speech.wav`);
       await writeFile(speechTrack, encodeWavPcm16(mixed, sampleRate));
     }
     const encoder = createRawVideoEncoder({

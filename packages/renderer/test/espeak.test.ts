@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { ProviderError } from '@ministudio/domain';
-import { probe } from '@ministudio/media';
+import { decodePcm16Wav, probe } from '@ministudio/media';
 import { describe, expect, it } from 'vitest';
 import {
   createEspeakSpeechProvider,
-  decodePcm16Wav,
   espeakArgs,
   espeakPitch,
   espeakWpm,

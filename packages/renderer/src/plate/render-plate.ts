@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomically } from '@ministudio/media';
+import { writeAtomically } from '@ministudio/files';
 import { type Canvas, createCanvas, loadImage } from '@napi-rs/canvas';
 import { drawPlate } from './draw-plate';
 import { plateKey } from './plate-key';

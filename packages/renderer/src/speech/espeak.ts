@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   type JobContext,
@@ -10,8 +10,8 @@ import {
   type SpeechResult,
   type VoiceInfo,
 } from '@ministudio/domain';
-import { removeQuietly, tempSibling } from '@ministudio/media';
-import { readWavInfo } from '../audio/wav';
+import { writeAtomically } from '@ministudio/files';
+import { readWavInfo } from '@ministudio/media';
 import { espeakArgs, isSafeVoiceId, parseEspeakVoices } from './espeak-args';
 
 export interface EspeakOptions {
@@ -92,15 +92,14 @@ export function createEspeakSpeechProvider(options: EspeakOptions = { binary: nu
         .digest('hex')
         .slice(0, 20);
       const target = path.join(context.workDir, `espeak-${hash}.wav`);
-      const temp = tempSibling(target);
       try {
-        await run(binary, espeakArgs(request.voice, temp), text, context.signal);
-        const info = readWavInfo(await readFile(temp));
-        await rename(temp, target);
+        const info = await writeAtomically(target, async (temp) => {
+          await run(binary, espeakArgs(request.voice, temp), text, context.signal);
+          return readWavInfo(await readFile(temp));
+        });
         context.onProgress(1);
         return { path: target, mime: 'audio/wav', durationSeconds: info.durationSeconds, alignment: null };
       } catch (error) {
-        await removeQuietly(temp);
         if (error instanceof ProviderError) throw error;
         throw new ProviderError(
           'internal',
