@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeAudioMono } from '@ministudio/media';
-import { encodeWavPcm16, mixSpeech, SPEECH_SAMPLE_RATE } from '@ministudio/renderer';
+import { decodeAudioMono, encodeWavPcm16, mixSpeech } from '@ministudio/media';
+import { SPEECH_SAMPLE_RATE } from '@ministudio/renderer';
 import type { JobIO } from '../io/job-io';
 import type { PlacedLine, SpeechOutput } from './payloads';
 

@@ -1,9 +1,10 @@
 import { createWriteStream, openAsBlob } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ProviderError } from '@ministudio/domain';
+import { writeAtomically } from '@ministudio/files';
 import type { JobIO, OutputMeta, StoredFile } from './job-io';
 
 export interface StudioClient {
@@ -54,12 +55,8 @@ export async function createHttpIO(client: StudioClient, projectId: string, jobI
         );
       }
       const target = path.join(workDir, 'inputs', assetId);
-      const temp = `${target}.tmp`;
-      await pipeline(
-        Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
-        createWriteStream(temp),
-      );
-      await rename(temp, target);
+      const body = response.body as import('node:stream/web').ReadableStream;
+      await writeAtomically(target, (temp) => pipeline(Readable.fromWeb(body), createWriteStream(temp)));
       fetched.set(assetId, target);
       return target;
     },
