@@ -2,10 +2,11 @@
 // download to a temp name, length check, sniff, mp4 box check, rename) beside `curl -o` of the same result,
 // and the cost of checkRequest. Rewrites its section of docs/benchmarks.md.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { writeFileAtomic } from '@ministudio/files';
 import { GEMINI_VEO_MODELS } from '../src/capability-tables';
 import { checkRequest } from '../src/check-request';
 import { createRunwayProvider } from '../src/video/runway';
@@ -123,9 +124,7 @@ download) costs tens of milliseconds beside a plain download, nothing beside a p
   const doc = await readFile(docPath, 'utf8');
   const marker = /<!-- bench:providers -->[\s\S]*?<!-- \/bench:providers -->/;
   const next = marker.test(doc) ? doc.replace(marker, section) : `${doc.trimEnd()}\n\n${section}\n`;
-  const temp = `${docPath}.${process.pid}.tmp`;
-  await writeFile(temp, next);
-  await rename(temp, docPath);
+  await writeFileAtomic(docPath, next);
   console.log(JSON.stringify(figures));
 } finally {
   await rm(work, { recursive: true, force: true });

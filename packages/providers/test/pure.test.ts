@@ -1,7 +1,7 @@
 import { createVerify, generateKeyPairSync } from 'node:crypto';
+import { sniffBytes } from '@ministudio/files';
 import { describe, expect, it } from 'vitest';
 import { signServiceAccountJwt } from '../src/auth/google-auth';
-import { sniffMedia } from '../src/files/sniff-media';
 import { codeForStatus, errorForResponse, providerMessage } from '../src/http/errors';
 import { parseRetryAfter, retryAfterFromHeaders } from '../src/http/retry-after';
 import { redactedCause, redactSecrets } from '../src/redact';
@@ -84,11 +84,11 @@ describe('redactSecrets', () => {
 });
 
 describe('media sniffing', () => {
-  it('recognises the fixtures and refuses HTML', () => {
-    expect(sniffMedia(fixtures().mp4.subarray(0, 16))).toEqual({ mime: 'video/mp4', ext: 'mp4' });
-    expect(sniffMedia(fixtures().wav.subarray(0, 16))?.mime).toBe('audio/wav');
-    expect(sniffMedia(fixtures().mp3.subarray(0, 16))?.mime).toBe('audio/mpeg');
-    expect(sniffMedia(Buffer.from('<!doctype html><html>'))).toBeNull();
+  it('recognises the fixtures and refuses HTML', async () => {
+    expect(await sniffBytes(fixtures().mp4)).toEqual({ mime: 'video/mp4', ext: 'mp4' });
+    expect((await sniffBytes(fixtures().wav))?.mime).toBe('audio/wav');
+    expect((await sniffBytes(fixtures().mp3))?.mime).toBe('audio/mpeg');
+    expect(await sniffBytes(Buffer.from('<!doctype html><html>'))).toBeNull();
   });
 });
 

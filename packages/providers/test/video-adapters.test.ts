@@ -2,9 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProviderError, type VideoProvider, type VideoRequest } from '@ministudio/domain';
+import { sniffBytes } from '@ministudio/files';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GoogleAuth } from '../src/auth/google-auth';
-import { sniffMedia } from '../src/files/sniff-media';
 import { createComfyProvider, loadWorkflowTemplate } from '../src/video/comfyui';
 import { createFalProvider } from '../src/video/fal';
 import { createGeminiVeoProvider } from '../src/video/gemini-veo';
@@ -339,7 +339,7 @@ describe('shared behaviour', () => {
       const body = JSON.parse(fake.requests[0]?.body.toString() ?? '{}');
       expect(body.parameters).toMatchObject({ seed: 77, generateAudio: true, durationSeconds: 8 });
       expect(result?.seedApplied).toBe(true);
-      expect(sniffMedia(fixtures().mp4.subarray(0, 16))?.mime).toBe('video/mp4');
+      expect((await sniffBytes(fixtures().mp4))?.mime).toBe('video/mp4');
     } finally {
       await fake.close();
     }

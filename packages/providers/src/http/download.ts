@@ -1,14 +1,13 @@
 import { createWriteStream } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ProviderError } from '@ministudio/domain';
-import { tempPathFor, writeFileAtomic } from '../files/atomic-write';
+import { sniffBytes, sniffFile, writeFileAtomic, writeNamedAtomically } from '@ministudio/files';
+import { probeVideo } from '@ministudio/media';
 import { mp4BoxesComplete } from '../files/mp4-boxes';
-import { probeDurationSeconds } from '../files/probe';
-import { type SniffedMedia, sniffMedia } from '../files/sniff-media';
 import type { ProviderHttp } from './client';
 
 export interface DownloadTarget {
@@ -56,19 +55,19 @@ export async function saveResponse(
   response: Response,
   target: DownloadTarget,
 ): Promise<Downloaded> {
-  if (response.body === null) throw http.fail('provider_unavailable', 'the result download had no body');
+  const body = response.body;
+  if (body === null) throw http.fail('provider_unavailable', 'the result download had no body');
   const expected = Number(response.headers.get('content-length') ?? Number.NaN);
-  const provisional = join(target.workDir, `${target.baseName}.download`);
-  const temp = tempPathFor(provisional);
-  try {
+  // The extension comes from the bytes, so the final name is known only once the file is checked.
+  return writeNamedAtomically(join(target.workDir, `${target.baseName}.download`), async (temp) => {
     const out = createWriteStream(temp);
     try {
-      await pipeline(Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>), out, {
+      await pipeline(Readable.fromWeb(body as unknown as WebReadableStream<Uint8Array>), out, {
         signal: target.signal,
       });
     } catch (error) {
       // The file is opened asynchronously: wait until the stream has let go of it, or the temp file could
-      // appear after the cleanup below has run.
+      // appear after the cleanup has run.
       if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       if (target.signal.aborted) throw http.fail('cancelled', 'download cancelled');
       throw http.fail('provider_unavailable', 'the result download was cut short', error);
@@ -100,11 +99,8 @@ export async function saveResponse(
       await assertReadable(http, temp, target.signal);
     }
     const path = join(target.workDir, `${target.baseName}.${sniffed.ext}`);
-    await rename(temp, path);
-    return { path, mime: sniffed.mime, bytes };
-  } finally {
-    await rm(temp, { force: true });
-  }
+    return { target: path, result: { path, mime: sniffed.mime, bytes } };
+  });
 }
 
 /** For providers that return results inline as base64 rather than as a URL. */
@@ -114,7 +110,7 @@ export async function saveInlineResult(
   target: Omit<DownloadTarget, 'signal'> & { signal: AbortSignal },
 ): Promise<Downloaded> {
   const data = Buffer.from(base64, 'base64');
-  const sniffed = sniffMedia(data.subarray(0, 16));
+  const sniffed = await sniffBytes(data);
   if (data.length === 0 || sniffed === null || !sniffed.mime.startsWith(target.kind)) {
     throw http.fail('media_invalid', `the inline result is not ${article(target.kind)} file`);
   }
@@ -131,20 +127,10 @@ export async function saveInlineResult(
   return { path, mime: sniffed.mime, bytes: data.length };
 }
 
-async function sniffFile(path: string): Promise<SniffedMedia | null> {
-  const handle = await open(path, 'r');
-  try {
-    const head = new Uint8Array(16);
-    const { bytesRead } = await handle.read(head, 0, 16, 0);
-    return sniffMedia(head.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
-  }
-}
-
 async function assertReadable(http: ProviderHttp, path: string, signal: AbortSignal): Promise<void> {
   try {
-    await probeDurationSeconds(path, signal);
+    const info = await probeVideo(path, signal);
+    if (!(info.durationSeconds > 0)) throw new Error(`ffprobe found no duration in ${path}`);
   } catch (error) {
     if (signal.aborted) throw http.fail('cancelled', 'cancelled while checking the result');
     throw http.fail('media_invalid', 'the result video cannot be read (truncated or corrupt)', error);

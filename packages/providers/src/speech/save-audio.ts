@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { JobContext, SpeechResult } from '@ministudio/domain';
-import { probeDurationSeconds } from '../files/probe';
+import { probeAudio } from '@ministudio/media';
 import type { ProviderHttp } from '../http/client';
 import type { Downloaded } from '../http/download';
 
@@ -13,7 +13,8 @@ export async function speechResult(
 ): Promise<SpeechResult> {
   let durationSeconds: number;
   try {
-    durationSeconds = await probeDurationSeconds(file.path, ctx.signal);
+    durationSeconds = (await probeAudio(file.path, ctx.signal)).durationSeconds;
+    if (!(durationSeconds > 0)) throw new Error(`ffprobe found no duration in ${file.path}`);
   } catch (error) {
     await rm(file.path, { force: true });
     if (ctx.signal.aborted) throw http.fail('cancelled', 'cancelled while measuring the audio');
