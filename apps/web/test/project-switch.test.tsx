@@ -1,24 +1,16 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { projectKey } from '../src/api/query-keys';
 import { App } from '../src/app/app';
-import { queryClient } from '../src/app/services';
 import { navigate, projectPath } from '../src/lib/router';
+import { stubServer } from './editor-harness';
 import { projectView } from './project-fixture';
 
-// The editor as the user meets it, on two projects held in the query cache. The server is a stand-in
-// that has no renders (every list is empty) and an event stream that never speaks.
-
-class SilentEventSource {
-  addEventListener() {}
-  close() {}
-}
-
+// The editor as the user meets it, on two projects.
 beforeAll(() => {
-  vi.stubGlobal('EventSource', SilentEventSource);
-  vi.stubGlobal('fetch', async () => new Response('[]', { status: 200 }));
-  queryClient.setQueryData(projectKey('pa'), projectView('pa', 'Harbour', ['Ava waves from the pier']));
-  queryClient.setQueryData(projectKey('pb'), projectView('pb', 'Desert', ['A jeep crosses the dunes']));
+  stubServer([
+    projectView('pa', 'Harbour', ['Ava waves from the pier']),
+    projectView('pb', 'Desert', ['A jeep crosses the dunes']),
+  ]);
 });
 afterAll(() => {
   cleanup();

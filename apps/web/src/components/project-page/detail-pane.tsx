@@ -1,6 +1,6 @@
 import { useSelection, useSession } from '../../app/session';
-import { CharacterEditor } from '../editors/character-editor';
-import { EnvironmentEditor } from '../editors/environment-editor';
+import { CharacterEditor } from '../../cast/character-editor';
+import { EnvironmentEditor } from '../../cast/environment-editor';
 import { ShotInspector } from '../inspector/shot-inspector';
 
 /** The right-hand pane: whatever is selected, with every field. */

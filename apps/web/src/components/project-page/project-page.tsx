@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { useProject } from '../../api/hooks';
 import { openSession, SessionContext } from '../../app/session';
+import { CHARACTERS } from '../../cast/character-kind';
+import { EntityPanel } from '../../cast/entity-panel';
+import { LOCATIONS } from '../../cast/location-kind';
 import { navigate } from '../../lib/router';
 import { useRenderEvents } from '../../render/use-render-events';
 import { Board } from './board';
-import { CastPanel } from './cast-panel';
 import { DetailPane } from './detail-pane';
-import { LocationsPanel } from './locations-panel';
 import { TopBar } from './top-bar';
 import { useEditorKeys } from './use-editor-keys';
 
@@ -37,8 +38,8 @@ function Editor({ projectId }: { projectId: string }) {
     <div className="editor">
       <TopBar projectId={projectId} />
       <aside className="sidebar" aria-label="Cast and locations">
-        <CastPanel projectId={projectId} />
-        <LocationsPanel projectId={projectId} />
+        <EntityPanel kind={CHARACTERS} projectId={projectId} />
+        <EntityPanel kind={LOCATIONS} projectId={projectId} />
       </aside>
       <Board projectId={projectId} />
       <DetailPane projectId={projectId} />
