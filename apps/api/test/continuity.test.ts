@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fixtures, startRunwayFake } from '@ministudio/providers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
-import { smallProduction, until } from './render-harness';
+import { smallProduction, whenSettled } from './render-harness';
 
 // Continuity through a provider that takes a first frame (Runway gen4.5, against a fake speaking its
 // protocol): the second shot waits for the first and starts from its last frame; a shot with
@@ -60,6 +60,8 @@ describe('continuity from the previous shot’s last frame', () => {
     doc.scenes[0]!.shots[0]!.continuity = true;
     doc.scenes[0]!.shots[1]!.continuity = true;
     doc.scenes[0]!.shots.push({ ...doc.scenes[0]!.shots[1]!, key: 'third-no-continuity', continuity: false });
+    // Only what this test sends counts, whatever else the fake and the studio served before it.
+    const requestsBefore = fake.requests.length;
     const { body: imported } = await call('POST', '/api/projects/import', doc);
     const project = (await call('GET', `/api/projects/${imported.id}`)).body;
     const [first, second, third] = project.scenes[0].shots;
@@ -67,7 +69,7 @@ describe('continuity from the previous shot’s last frame', () => {
     const queued = await call('POST', `/api/projects/${project.id}/render`, {});
     expect(queued.status, JSON.stringify(queued.body)).toBe(202);
     const jobs = queued.body.jobs as { id: string; kind: string; shotId: string }[];
-    const rows = await app.db.renderJob.findMany({ where: { kind: 'picture' } });
+    const rows = await app.db.renderJob.findMany({ where: { projectId: project.id, kind: 'picture' } });
     const pictureOf = (shotId: string) => rows.find((r) => r.shotId === shotId)!;
     const fitOfFirst = jobs.find((j) => j.kind === 'fit' && j.shotId === first.id)!;
     expect(JSON.parse(pictureOf(second.id).dependsOn)).toContain(fitOfFirst.id);
@@ -75,13 +77,12 @@ describe('continuity from the previous shot’s last frame', () => {
     expect(JSON.parse(pictureOf(first.id).payload).firstFrameFrom).toBeNull();
     expect(JSON.parse(pictureOf(third.id).payload).firstFrameFrom).toBeNull();
 
-    const settled = await until(async () => {
-      const list = (await call('GET', `/api/projects/${project.id}/jobs`)).body as { status: string }[];
-      return list.every((j) => ['succeeded', 'failed', 'cancelled'].includes(j.status)) ? list : null;
-    }, 120_000);
+    const settled = await whenSettled(app, project.id);
     expect(settled.filter((j) => j.status !== 'succeeded')).toEqual([]);
 
-    const submissions = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('_to_video'));
+    const submissions = fake.requests
+      .slice(requestsBefore)
+      .filter((r) => r.method === 'POST' && r.path.endsWith('_to_video'));
     expect(submissions).toHaveLength(3);
     const withImage = submissions.filter((r) => r.path === '/v1/image_to_video');
     expect(withImage).toHaveLength(1);

@@ -2,11 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, leftovers, until } from './render-harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterStreamedEvents, freePort, leftovers, until } from './render-harness';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'ministudio-crash-'));
+let dataDir: string;
 let server: ChildProcess | null = null;
 
 async function startServer(port: number): Promise<ChildProcess> {
@@ -22,6 +22,7 @@ async function startServer(port: number): Promise<ChildProcess> {
     },
     stdio: 'ignore',
   });
+  // Nothing to listen to before the server is up: ask its health until it answers.
   await until(async () => {
     try {
       return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
@@ -31,6 +32,10 @@ async function startServer(port: number): Promise<ChildProcess> {
   }, 30_000);
   return child;
 }
+
+beforeAll(() => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ministudio-crash-'));
+});
 
 afterAll(() => {
   server?.kill('SIGKILL');
@@ -63,29 +68,26 @@ describe('crash safety', () => {
     expect(queued.status).toBe(202);
     type Job = { status: string; kind: string; shotId: string };
     const jobs = async () => (await (await fetch(url(`/api/projects/${film.id}/jobs`))).json()) as Job[];
-    // Kill it while pictures are being drawn, after some shots finished.
-    await until(
-      async () => {
-        const list = await jobs();
-        const finished = list.filter((j) => j.kind === 'previews' && j.status === 'succeeded').length;
-        return finished >= 1 && list.some((j) => j.status === 'running' && j.kind !== 'speech') ? true : null;
-      },
-      120_000,
-      25,
-    );
+    const events = url(`/api/projects/${film.id}/events`);
+    // Kill it while pictures are being drawn, after some shots finished: checked at each job event.
+    await afterStreamedEvents(events, async () => {
+      const list = await jobs();
+      const finished = list.filter((j) => j.kind === 'previews' && j.status === 'succeeded').length;
+      return finished >= 1 && list.some((j) => j.status === 'running' && j.kind !== 'speech') ? true : null;
+    });
     server.kill('SIGKILL');
     await new Promise((resolve) => server!.once('exit', resolve));
     const beforeRestart = await jobs().catch(() => null);
     expect(beforeRestart).toBeNull();
 
     server = await startServer(port);
-    const settled = await until(
+    const settled = await afterStreamedEvents(
+      events,
       async () => {
         const list = await jobs();
         return list.every((j) => j.status === 'succeeded') ? list : null;
       },
       240_000,
-      200,
     );
     const project = (await (await fetch(url(`/api/projects/${film.id}`))).json()) as {
       scenes: { shots: { id: string }[] }[];

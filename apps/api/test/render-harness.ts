@@ -4,6 +4,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SAMPLE_PRODUCTIONS } from '@ministudio/domain';
+import { isTempPath } from '@ministudio/files';
 import { RedisEngine, SILENT_LOG, startRemoteWorker } from '@ministudio/pipeline';
 import { createProviderRegistry } from '@ministudio/providers';
 import type { FastifyInstance } from 'fastify';
@@ -136,6 +137,7 @@ export function leftovers(dataDir: string): string[] {
       const full = path.join(dir, entry);
       if (statSync(full).isDirectory()) walk(full);
       else if (
+        isTempPath(entry) ||
         /\.tmp$|\.upload$|\.part$/.test(entry) ||
         full.includes(`${path.sep}tmp${path.sep}jobs${path.sep}`)
       )
@@ -162,17 +164,29 @@ export async function until<T>(
 
 export type StreamedEvent = { id: string; event: string; data: unknown };
 
-/**
- * Reads Server-Sent Events from a URL until `stop` says enough, or the time runs out. `opened` resolves
- * on the first event (the studio's `hello`, a replay or `reset`): the studio sends it only after it
- * subscribed this stream, so whatever is published from then on will arrive.
- */
+export interface EventStream {
+  /**
+   * Resolves on the first event (the studio's `hello`, a replay or `reset`): the studio sends it only
+   * after it subscribed this stream, so whatever is published from then on arrives.
+   */
+  opened: Promise<void>;
+  /** Everything read, once `stop` said enough, the stream ended, `close` was called or the time ran out. */
+  events: Promise<StreamedEvent[]>;
+  close(): void;
+}
+
+/** Reads Server-Sent Events from a URL. */
 export function streamEvents(
   url: string,
-  lastEventId: string | null,
-  stop: (events: StreamedEvent[]) => boolean,
-  timeoutMs = 30_000,
-): { opened: Promise<void>; events: Promise<StreamedEvent[]> } {
+  options: {
+    lastEventId?: string | null;
+    stop?: (events: StreamedEvent[]) => boolean;
+    onEvent?: (event: StreamedEvent) => void;
+    timeoutMs?: number;
+  } = {},
+): EventStream {
+  const { lastEventId = null, stop = () => false, onEvent = () => {}, timeoutMs = 30_000 } = options;
+  const controller = new AbortController();
   let markOpened!: () => void;
   let failOpening!: (error: Error) => void;
   const opened = new Promise<void>((resolve, reject) => {
@@ -182,7 +196,6 @@ export function streamEvents(
   // Whoever awaits `events` hears about a failure; `opened` must not also raise an unhandled rejection.
   opened.catch(() => {});
   const events = (async () => {
-    const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     const seen: StreamedEvent[] = [];
     try {
@@ -207,12 +220,14 @@ export function streamEvents(
             if (at > 0) fields[line.slice(0, at)] = line.slice(at + 1).trimStart();
           }
           if (fields.event || fields.data) {
-            seen.push({
+            const event = {
               id: fields.id ?? '',
               event: fields.event ?? 'message',
               data: fields.data ? JSON.parse(fields.data) : null,
-            });
+            };
+            seen.push(event);
             markOpened();
+            onEvent(event);
           }
           cut = buffer.indexOf('\n\n');
         }
@@ -227,28 +242,31 @@ export function streamEvents(
     }
     return seen;
   })();
-  return { opened, events };
+  return { opened, events, close: () => controller.abort() };
 }
 
+/** Reads Server-Sent Events from a URL until `stop` says enough, or the time runs out. */
 export function readEvents(
   url: string,
   lastEventId: string | null,
   stop: (events: StreamedEvent[]) => boolean,
   timeoutMs = 30_000,
 ): Promise<StreamedEvent[]> {
-  return streamEvents(url, lastEventId, stop, timeoutMs).events;
+  return streamEvents(url, { lastEventId, stop, timeoutMs }).events;
 }
 
+type Check<T> = () => Promise<T | null | false | undefined>;
+
 /**
- * Resolves with `check`'s first truthy answer. It is asked at once and again after every event the
- * studio publishes for the project (job, take, film), so a test waits for the change itself, not for a
- * clock; the timeout only turns a hang into a failure.
+ * Resolves with `check`'s first truthy answer, asking it at once and again after every event
+ * `subscribe` delivers: a test waits for the change itself, not for a clock. The timeout only turns a
+ * hang into a failure.
  */
-export function afterEvents<T>(
-  app: FastifyInstance,
-  projectId: string,
-  check: () => Promise<T | null | false | undefined>,
-  timeoutMs = 120_000,
+function recheckOnEvents<T>(
+  subscribe: (listener: () => void) => () => void,
+  check: Check<T>,
+  timeoutMs: number,
+  what: string,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let checking = false;
@@ -280,15 +298,50 @@ export function afterEvents<T>(
         checking = false;
       }
     };
-    const unsubscribe = app.renderer.events.subscribe((event) => {
-      if (event.projectId === projectId && !finished) void run();
+    const unsubscribe = subscribe(() => {
+      if (!finished) void run();
     });
     const timer = setTimeout(
-      () => finish(() => reject(new Error(`project ${projectId}: condition not met within ${timeoutMs} ms`))),
+      () => finish(() => reject(new Error(`${what}: condition not met within ${timeoutMs} ms`))),
       timeoutMs,
     );
     void run();
   });
+}
+
+/** `check`'s first truthy answer, asked again after each event the studio publishes for the project. */
+export function afterEvents<T>(
+  app: FastifyInstance,
+  projectId: string,
+  check: Check<T>,
+  timeoutMs = 120_000,
+): Promise<T> {
+  return recheckOnEvents(
+    (listener) =>
+      app.renderer.events.subscribe((event) => {
+        if (event.projectId === projectId) listener();
+      }),
+    check,
+    timeoutMs,
+    `project ${projectId}`,
+  );
+}
+
+/**
+ * The same for a studio in another process: `check` is asked again after each event of its stream
+ * (`/api/projects/:id/events`); the stream's first event (`hello`) asks it once it is subscribed.
+ */
+export function afterStreamedEvents<T>(eventsUrl: string, check: Check<T>, timeoutMs = 120_000): Promise<T> {
+  return recheckOnEvents(
+    (listener) => {
+      const stream = streamEvents(eventsUrl, { onEvent: listener, timeoutMs });
+      stream.events.catch(() => {}); // a stream cut short fails the wait by its timeout
+      return () => stream.close();
+    },
+    check,
+    timeoutMs,
+    eventsUrl,
+  );
 }
 
 const ENDED = ['succeeded', 'failed', 'cancelled'];

@@ -83,13 +83,11 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
 
   it('renders every shot once, streams progress, and serves previews with Range', async () => {
     let project = await freshProject();
-    const progress = streamEvents(
-      eventsUrl(project),
-      null,
-      (events) =>
+    const progress = streamEvents(eventsUrl(project), {
+      stop: (events) =>
         events.filter((e) => e.event === 'take' && (e.data as { status: string }).status === 'succeeded')
           .length >= 2,
-    );
+    });
     // The stream's `hello` comes once the studio has subscribed it: from here on no progress is missed.
     await progress.opened;
     const first = await api<{ jobs: Job[]; shots: { outcome: string }[] }>(
@@ -164,7 +162,7 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
   }, 180_000);
 
   it('re-renders only the edited shot, reusing speech whose line did not change', async () => {
-    const project = await load(await renderedProject(studio.app));
+    const project = await load(await renderedProject(studio.app, smallProduction(1)));
     const [first, second] = project.scenes[0]!.shots;
     const patched = await api<{ version: number }>(
       'PATCH',
@@ -205,7 +203,7 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
   }, 180_000);
 
   it('assembles the film from the chosen takes, its length the sum of its shots', async () => {
-    const project = await load(await renderedProject(studio.app));
+    const project = await load(await renderedProject(studio.app, smallProduction(1)));
     const before = await api('GET', `/api/projects/${project.id}/film`);
     expect(before.status).toBe(404);
     const queued = await api<{ job: Job }>('POST', `/api/projects/${project.id}/film`);
