@@ -4,10 +4,11 @@
 //     shots rendered one by one (the parallel gain);
 //  3. re-rendering after editing one shot's action, as a share of the full render (target ≤ 25%).
 import { execFileSync } from 'node:child_process';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { SAMPLE_PRODUCTIONS } from '@ministudio/domain';
+import { writeFileAtomic } from '@ministudio/files';
 import { type EngineKind, type RenderStudio, startRenderStudio, until } from '../test/render-harness';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -205,7 +206,8 @@ const section = [
 ].join('\n');
 const docPath = path.join(root, 'docs', 'benchmarks.md');
 const doc = await readFile(docPath, 'utf8');
-const temp = `${docPath}.tmp-${process.pid}`;
-await writeFile(temp, doc.replace(/<!-- bench:pipeline -->[\s\S]*?<!-- \/bench:pipeline -->/, section));
-await rename(temp, docPath);
+await writeFileAtomic(
+  docPath,
+  doc.replace(/<!-- bench:pipeline -->[\s\S]*?<!-- \/bench:pipeline -->/, section),
+);
 console.log(JSON.stringify(figures));

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isTempPath, writeFileAtomic } from '@ministudio/files';
 
 /**
  * Files stored by content hash under `<dataDir>/media/ab/abcdef...`. The same bytes are stored once,
@@ -26,7 +27,7 @@ export class AssetStore {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const target = this.pathOf(sha256);
     if (!(await exists(target))) {
-      await writeAtomic(target, bytes);
+      await writeFileAtomic(target, bytes);
     }
     return { sha256, bytes: bytes.length };
   }
@@ -58,7 +59,8 @@ export class AssetStore {
       const dir = path.join(this.root, folder);
       const entries = await readdir(dir).catch(() => [] as string[]);
       for (const entry of entries) {
-        if (entry.endsWith('.tmp')) {
+        // `.tmp` endings are the temporary names this store used before @ministudio/files.
+        if (isTempPath(entry) || entry.endsWith('.tmp')) {
           await rm(path.join(dir, entry), { force: true });
           removed++;
         }
@@ -69,18 +71,6 @@ export class AssetStore {
 
   async remove(sha256: string): Promise<void> {
     await rm(this.pathOf(sha256), { force: true });
-  }
-}
-
-export async function writeAtomic(target: string, bytes: Buffer | string): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
   }
 }
 

@@ -1,4 +1,4 @@
-export { AssetStore, sha256OfFile, writeAtomic } from './asset-store';
+export { AssetStore, sha256OfFile } from './asset-store';
 export { createDb, type Db } from './client';
 export { COMMITTED_MIGRATIONS_DIR } from './committed-migrations';
 export type {

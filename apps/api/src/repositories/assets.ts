@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type Asset, type AssetStore, type Db, writeAtomic } from '@ministudio/db';
+import type { Asset, AssetStore, Db } from '@ministudio/db';
+import { writeFileAtomic } from '@ministudio/files';
 import { type OutputMeta, type StoredFile, storeFile } from '@ministudio/pipeline';
 import { HttpError, notFound } from '../lib/http-error';
 import { makeThumbnail } from '../services/images';
@@ -32,7 +33,7 @@ export function createAssetsRepository(db: Db, store: AssetStore, dataDir: strin
         return await readFile(file);
       } catch {
         const png = await makeThumbnail(await readFile(store.pathOf(asset.sha256)), THUMBNAIL_SIZE);
-        await writeAtomic(file, png);
+        await writeFileAtomic(file, png);
         return png;
       }
     },
