@@ -114,17 +114,6 @@ function videoArgs(encoding: VideoEncoding): string[] {
   ];
 }
 
-/**
- * @deprecated The video part of `houseCodecArgs`, kept only for packages/renderer/bench/renderer.ts, which
- * another change is moving; it should call `houseCodecArgs({ video, audio: null })`.
- */
-export function houseVideoCodecArgs(
-  fps: number,
-  settings: { preset: string; crf: number; keyframeIntervalFrames: number },
-): string[] {
-  return houseCodecArgs({ video: { fps, ...settings }, audio: null });
-}
-
 export const FASTSTART_ARGS: readonly string[] = ['-movflags', '+faststart'];
 
 /** Scales a picture into the frame: letterbox/pillarbox keeps all of it, crop fills the frame; never stretched. */
