@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyAction } from '../src/components/project-page/key-action';
-import { excerpt, formatDuration, shotSummary } from '../src/components/project-page/shot-summary';
+import { keyAction } from '../src/project-page/key-action';
+import { excerpt, formatDuration, shotSummary } from '../src/storyboard/shot-summary';
 
 const key = (
   k: string,

@@ -1,7 +1,7 @@
 import type { ProjectView } from '@ministudio/domain';
 import { describe, expect, it } from 'vitest';
 import { orderScenes } from '../src/api/project-patches';
-import { listDropId, shotDropTarget, shotStepTarget } from '../src/components/project-page/move-target';
+import { listDropId, shotDropTarget, shotStepTarget } from '../src/storyboard/move-target';
 
 const project = (scenes: Record<string, string[]>) =>
   ({

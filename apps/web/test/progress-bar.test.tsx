@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProgressBar } from '../src/components/render/progress-bar';
+import { ProgressBar } from '../src/render/progress-bar';
 
 afterEach(cleanup);
 

@@ -2,9 +2,9 @@ import { ProjectSettings, ShotFields } from '@ministudio/domain';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import Type from 'typebox';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NumberField } from '../src/components/common/number-field';
-import { TextField } from '../src/components/common/text-field';
-import { COMMIT_DELAY_MS } from '../src/components/common/use-draft';
+import { NumberField } from '../src/common/number-field';
+import { TextField } from '../src/common/text-field';
+import { COMMIT_DELAY_MS } from '../src/common/use-draft';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {

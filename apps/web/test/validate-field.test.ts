@@ -1,6 +1,6 @@
 import { EntityKey, EnvironmentIdentity, ProjectSettings, ShotFields } from '@ministudio/domain';
 import { describe, expect, it } from 'vitest';
-import { parseList } from '../src/components/common/list-field';
+import { parseList } from '../src/common/list-field';
 import { validateField } from '../src/lib/validate-field';
 
 describe('validateField', () => {

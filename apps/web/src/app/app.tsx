@@ -1,9 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { NoticeRegion } from '../components/common/notice-region';
-import { ProjectListPage } from '../components/project-list/project-list-page';
-import { ProjectPage } from '../components/project-page/project-page';
-import { ProvidersPage } from '../components/providers-page/providers-page';
+import { NoticeRegion } from '../common/notice-region';
 import { parseRoute, usePathname } from '../lib/router';
+import { ProjectListPage } from '../project-list/project-list-page';
+import { ProjectPage } from '../project-page/project-page';
+import { ProvidersPage } from '../providers-page/providers-page';
 import { queryClient } from './services';
 
 export function App() {

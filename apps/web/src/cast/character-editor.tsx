@@ -1,6 +1,6 @@
 import { CharacterState, Voice } from '@ministudio/domain';
-import { NumberField } from '../components/common/number-field';
-import { TextField } from '../components/common/text-field';
+import { NumberField } from '../common/number-field';
+import { TextField } from '../common/text-field';
 import { CHARACTERS } from './character-kind';
 import { EntityForm, EntityGone, EntityReferences } from './entity-form';
 import { IdentityEditor } from './identity-editor';

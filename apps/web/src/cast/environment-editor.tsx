@@ -1,6 +1,6 @@
 import { EnvironmentContext, EnvironmentFields, EnvironmentIdentity } from '@ministudio/domain';
-import { ListField } from '../components/common/list-field';
-import { TextField } from '../components/common/text-field';
+import { ListField } from '../common/list-field';
+import { TextField } from '../common/text-field';
 import { EntityForm, EntityGone, EntityReferences } from './entity-form';
 import { LOCATIONS, PLATE } from './location-kind';
 import { ReferenceImages } from './reference-images';

@@ -1,6 +1,6 @@
 import { type IdentityPair, IdentityPair as IdentityPairSchema } from '@ministudio/domain';
-import { CloseIcon } from '../components/common/icons';
-import { TextField } from '../components/common/text-field';
+import { CloseIcon } from '../common/icons';
+import { TextField } from '../common/text-field';
 
 /** The identity lock: trait → description pairs sent with every shot the character is in. */
 export function IdentityEditor({

@@ -1,7 +1,7 @@
 import type { AssetRef } from '@ministudio/domain';
 import { useId, useState } from 'react';
 import { reportError } from '../app/report-error';
-import { CloseIcon } from '../components/common/icons';
+import { CloseIcon } from '../common/icons';
 
 interface ReferenceImagesProps {
   title: string;

@@ -1,8 +1,0 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useSession } from '../../app/session';
-import type { RenderDeps } from '../../render/render-actions';
-
-export function useRenderDeps(): RenderDeps {
-  const { editor, render } = useSession();
-  return { projectId: editor.projectId, client: useQueryClient(), store: render };
-}

@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { useProject } from '../api/hooks';
+import { openSession, SessionContext } from '../app/session';
+import { CHARACTERS } from '../cast/character-kind';
+import { EntityPanel } from '../cast/entity-panel';
+import { LOCATIONS } from '../cast/location-kind';
+import { navigate } from '../lib/router';
+import { useRenderEvents } from '../render/use-render-events';
+import { Board } from '../storyboard/board';
+import { DetailPane } from './detail-pane';
+import { TopBar } from './top-bar';
+import { useEditorKeys } from './use-editor-keys';
+
+export function ProjectPage({ projectId }: { projectId: string }) {
+  const session = useMemo(() => openSession(projectId), [projectId]);
+  const project = useProject(projectId);
+  if (project.isPending) return <p className="page-message">Loading project…</p>;
+  if (project.isError)
+    return (
+      <div className="page-message">
+        <p>Could not open this project: {project.error.message}</p>
+        <button type="button" onClick={() => navigate('/')}>
+          Back to projects
+        </button>
+      </div>
+    );
+  return (
+    <SessionContext.Provider value={session}>
+      <Editor projectId={projectId} />
+    </SessionContext.Provider>
+  );
+}
+
+function Editor({ projectId }: { projectId: string }) {
+  useEditorKeys(projectId);
+  useRenderEvents(projectId);
+  return (
+    <div className="editor">
+      <TopBar projectId={projectId} />
+      <aside className="sidebar" aria-label="Cast and locations">
+        <EntityPanel kind={CHARACTERS} projectId={projectId} />
+        <EntityPanel kind={LOCATIONS} projectId={projectId} />
+      </aside>
+      <Board projectId={projectId} />
+      <DetailPane projectId={projectId} />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useProject } from '../api/hooks';
+import { flatShots } from '../api/project-patches';
+import { useRender, useRun, useSelect, useSession } from '../app/session';
+import { editProject } from '../commands/entity-commands';
+import { navigate, providersPath } from '../lib/router';
+import { focusShot } from '../storyboard/focus-shot';
+import { FilmPanel } from './film-panel';
+import { ProgressBar } from './progress-bar';
+import { progressReading, projectProgress } from './progress-reading';
+import { ProviderSelect } from './provider-select';
+import { cancel, makeFilm, render } from './render-actions';
+import { useRenderDeps } from './use-render-deps';
+
+const IDLE = { shots: 0, percent: 0, estimated: false };
+
+/** The project's render controls above the storyboard: render, make the film, choose the provider. */
+export function RenderBar({ projectId }: { projectId: string }) {
+  const deps = useRenderDeps();
+  const { editor } = useSession();
+  const run = useRun();
+  const select = useSelect();
+  const defaultProvider = useProject(projectId, (p) => p.defaultProvider).data ?? '';
+  const shotCount = useProject(projectId, (p) => flatShots(p).length).data ?? 0;
+  // Selectors return joined ids and a summary of whole percents compared field by field: the bar redraws
+  // when the summary changes, not per tick.
+  const activeIds = useRender((s) =>
+    Object.values(s.byShot)
+      .flatMap((p) => p.activeJobIds)
+      .join(' '),
+  );
+  const summary = useRender(useShallow((s) => projectProgress(s.byShot) ?? IDLE));
+  const [busy, setBusy] = useState(false);
+  return (
+    <>
+      <div className="render-bar" role="toolbar" aria-label="Render">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || shotCount === 0}
+          title="Render every shot that has no current take"
+          onClick={() => {
+            setBusy(true);
+            void render(deps, {}).finally(() => setBusy(false));
+          }}
+        >
+          Render
+        </button>
+        {activeIds && (
+          <button type="button" onClick={() => void cancel(activeIds.split(' '))}>
+            Cancel all
+          </button>
+        )}
+        {summary.shots > 0 && (
+          <span className="render-summary" role="status" aria-label="Render summary">
+            Rendering {summary.shots} {summary.shots === 1 ? 'shot' : 'shots'} ·{' '}
+            {progressReading(summary.percent / 100, summary.estimated).text}
+            <ProgressBar
+              value={summary.percent / 100}
+              estimated={summary.estimated}
+              caption={false}
+              label="Project render progress"
+            />
+          </span>
+        )}
+        <span className="spacer" />
+        <button
+          type="button"
+          disabled={shotCount === 0}
+          onClick={() =>
+            void makeFilm(deps).then((missing) => {
+              const first = missing[0];
+              if (first) {
+                select({ kind: 'shot', id: first });
+                focusShot(first);
+              }
+            })
+          }
+        >
+          Make film
+        </button>
+        <div className="default-provider">
+          <ProviderSelect
+            label="Default provider"
+            value={defaultProvider}
+            defaultLabel={null}
+            onChange={(next) =>
+              void run(
+                editProject(
+                  editor,
+                  { defaultProvider },
+                  { defaultProvider: next },
+                  'Change default provider',
+                ),
+              )
+            }
+          />
+        </div>
+        <a
+          href={providersPath(projectId)}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(providersPath(projectId));
+          }}
+        >
+          Providers
+        </a>
+      </div>
+      <FilmPanel projectId={projectId} />
+    </>
+  );
+}
