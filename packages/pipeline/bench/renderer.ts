@@ -11,13 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SAMPLE_PRODUCTIONS } from '@ministudio/domain';
 import { writeFileAtomic } from '@ministudio/files';
-import {
-  DEFAULT_CRF,
-  DEFAULT_PRESET,
-  houseVideoCodecArgs,
-  NO_RUN_OPTIONS,
-  runFfmpeg,
-} from '@ministudio/media';
+import { DEFAULT_CRF, DEFAULT_PRESET, houseCodecArgs, NO_RUN_OPTIONS, runFfmpeg } from '@ministudio/media';
 import { createProviderRegistry, type ProviderRegistry } from '@ministudio/providers';
 import { createLocalVideoProvider, DEFAULT_LOCAL_OPTIONS, LOCAL_PROVIDER_ID } from '@ministudio/renderer';
 import {
@@ -91,7 +85,10 @@ async function encodeFloor(dir: string, frames: number): Promise<number> {
           options: [
             '-frames:v',
             String(frames),
-            ...houseVideoCodecArgs(FPS, { preset: PRESET, crf: DEFAULT_CRF, keyframeIntervalFrames: FPS }),
+            ...houseCodecArgs({
+              video: { fps: FPS, preset: PRESET, crf: DEFAULT_CRF, keyframeIntervalFrames: FPS },
+              audio: null,
+            }),
           ],
         },
       ],
