@@ -4,10 +4,13 @@ import { projectKey } from '../src/api/query-keys';
 import { queryClient } from '../src/app/services';
 
 // The editor in jsdom against a stand-in server: projects come from the query cache, every read answers
-// an empty list unless a test answers it, and the event stream never speaks.
+// an empty list unless a test answers it, and the event stream only says hello.
 
-class SilentEventSource {
-  addEventListener() {}
+/** Says hello (so the editor loads the jobs list), then nothing more. */
+class QuietEventSource {
+  addEventListener(type: string, listener: (e: MessageEvent) => void) {
+    if (type === 'hello') queueMicrotask(() => listener(new MessageEvent('hello', { data: '{}' })));
+  }
   close() {}
 }
 
@@ -21,7 +24,7 @@ export type Answer = (request: SentRequest) => unknown;
 
 export function stubServer(projects: ProjectView[], answer: Answer = () => undefined): SentRequest[] {
   const sent: SentRequest[] = [];
-  vi.stubGlobal('EventSource', SilentEventSource);
+  vi.stubGlobal('EventSource', QuietEventSource);
   vi.stubGlobal('fetch', async (path: string, init: RequestInit = {}) => {
     const request = {
       method: init.method ?? 'GET',
