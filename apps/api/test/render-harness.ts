@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SAMPLE_PRODUCTIONS } from '@ministudio/domain';
 import { isTempPath } from '@ministudio/files';
-import { RedisEngine, SILENT_LOG, startRemoteWorker } from '@ministudio/pipeline';
+import { RedisEngine, SILENT_LOG, type StudioEvent, startRemoteWorker } from '@ministudio/pipeline';
 import { createProviderRegistry } from '@ministudio/providers';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
@@ -344,26 +344,62 @@ export function afterStreamedEvents<T>(eventsUrl: string, check: Check<T>, timeo
   );
 }
 
+/**
+ * The next event the studio publishes for the project that `matches`. Call it before the action that
+ * causes the event (it only hears what is published after the call).
+ */
+export function nextEvent(
+  app: FastifyInstance,
+  projectId: string,
+  matches: (event: StudioEvent) => boolean,
+  timeoutMs = 60_000,
+): Promise<StudioEvent> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`project ${projectId}: no matching event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const unsubscribe = app.renderer.events.subscribe((event) => {
+      if (event.projectId !== projectId || !matches(event)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(event);
+    });
+  });
+}
+
 const ENDED = ['succeeded', 'failed', 'cancelled'];
 
 /**
- * Waits until every job of the project has ended and none of its takes is still rendering (a take is
- * finished just after its last job), and returns the jobs.
+ * Waits until every job of the project has ended and every take has ended and been announced, and
+ * returns the jobs. A take's `take` event is the last step of finishing it (after its status and after
+ * it is made the shot's chosen take), so a take that ends during the wait counts once its event came.
  */
-export function whenSettled(app: FastifyInstance, projectId: string, timeoutMs = 120_000) {
-  return afterEvents(
-    app,
-    projectId,
-    async () => {
-      const jobs = await app.db.renderJob.findMany({ where: { projectId }, orderBy: { createdAt: 'asc' } });
-      if (jobs.length === 0 || jobs.some((job) => !ENDED.includes(job.status))) return null;
-      const open = await app.db.take.count({
-        where: { status: { in: ['pending', 'rendering'] }, shot: { scene: { projectId } } },
-      });
-      return open === 0 ? jobs : null;
-    },
-    timeoutMs,
-  );
+export async function whenSettled(app: FastifyInstance, projectId: string, timeoutMs = 120_000) {
+  const announced = new Set<string>();
+  const unsubscribe = app.renderer.events.subscribe((event) => {
+    if (event.projectId !== projectId || event.type !== 'take') return;
+    const take = event.data as { id: string; status: string };
+    if (ENDED.includes(take.status)) announced.add(take.id);
+  });
+  try {
+    const takesOf = () => app.db.take.findMany({ where: { shot: { scene: { projectId } } } });
+    // Takes that had ended before the wait began were announced before it, too.
+    for (const take of await takesOf()) if (ENDED.includes(take.status)) announced.add(take.id);
+    return await afterEvents(
+      app,
+      projectId,
+      async () => {
+        const jobs = await app.db.renderJob.findMany({ where: { projectId }, orderBy: { createdAt: 'asc' } });
+        if (jobs.length === 0 || jobs.some((job) => !ENDED.includes(job.status))) return null;
+        const takes = await takesOf();
+        return takes.every((take) => announced.has(take.id)) ? jobs : null;
+      },
+      timeoutMs,
+    );
+  } finally {
+    unsubscribe();
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   afterEvents,
   type EngineKind,
   leftovers,
+  nextEvent,
   type RenderStudio,
   readEvents,
   renderedProject,
@@ -262,20 +263,19 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
         (await jobs(project)).find((j) => j.id === picture.id)?.status === 'running' ? true : null,
       60_000,
     );
-    const cancelled = await api<Job>('POST', `/api/jobs/${picture.id}/cancel`);
-    expect(cancelled.body.status).toBe('cancelled');
     const takeId = picture.takeId!;
-    await afterEvents(
+    // The take's event comes last, once the rest of its jobs are cancelled too.
+    const takeEnded = nextEvent(
       studio.app,
       project.id,
-      async () => {
-        const take = (await api<Take[]>('GET', `/api/shots/${shot.id}/takes`)).body.find(
-          (t) => t.id === takeId,
-        );
-        return take?.status === 'cancelled' ? take : null;
-      },
+      (event) => event.type === 'take' && event.data.id === takeId && event.data.status !== 'rendering',
       30_000,
     );
+    const cancelled = await api<Job>('POST', `/api/jobs/${picture.id}/cancel`);
+    expect(cancelled.body.status).toBe('cancelled');
+    await takeEnded;
+    const take = (await api<Take[]>('GET', `/api/shots/${shot.id}/takes`)).body.find((t) => t.id === takeId);
+    expect(take?.status).toBe('cancelled');
     const mine = (await jobs(project)).filter((j) => j.takeId === takeId);
     expect(mine.every((j) => ['succeeded', 'cancelled'].includes(j.status))).toBe(true);
     // The aborted job's work folder is removed after the cancel is published, and nothing is published
