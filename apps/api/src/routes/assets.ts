@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@ministudio/domain';
+import { sendStoredFile } from '../lib/send-stored-file';
 import { THUMBNAIL_SIZE } from '../repositories/assets';
 import { IdParams } from './common';
 
@@ -21,13 +22,7 @@ const assets: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const asset = await repository.find(request.params.id);
-      reply.header('cache-control', FOREVER);
-      reply.type(asset.mime);
-      return reply.sendFile(app.assets.relativePath(asset.sha256), app.assets.root, {
-        cacheControl: false,
-        contentType: false,
-      });
+      return sendStoredFile(reply, app.assets, await repository.find(request.params.id), { cache: FOREVER });
     },
   );
 

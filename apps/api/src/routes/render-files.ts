@@ -1,22 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@ministudio/domain';
 import type { FastifyReply } from 'fastify';
+import { sendStoredFile } from '../lib/send-stored-file';
 import { IdParams } from './common';
 
 const tags = ['render'];
 
 /** What renders made, as files: the film and each shot's chosen clip and proxy, with HTTP Range support. */
 const renderFiles: FastifyPluginAsyncTypebox = async (app) => {
-  const sendFile = async (reply: FastifyReply, assetId: string, filename: string | null) => {
-    const asset = await app.assetsRepository.find(assetId, 'File');
-    if (filename)
-      reply.header('content-disposition', `inline; filename="${filename.replace(/[^\w.-]+/g, '_')}"`);
-    reply.type(asset.mime);
-    return reply.sendFile(app.assets.relativePath(asset.sha256), app.assets.root, {
-      cacheControl: false,
-      contentType: false,
-    });
-  };
+  const sendFile = async (reply: FastifyReply, assetId: string, filename: string | null) =>
+    sendStoredFile(reply, app.assets, await app.assetsRepository.find(assetId, 'File'), { filename });
 
   app.get(
     '/api/projects/:id/film',
