@@ -52,7 +52,8 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
       const unsubscribe = log.subscribe((event) => {
         if (event.projectId !== projectId) return;
         pending.push(event);
-        void flush().catch(() => {});
+        // A client that went away mid-send is not an error worth more than a line.
+        void flush().catch((err: unknown) => request.log.warn({ err, projectId }, 'sending an event failed'));
       });
       reply.sse.onClose(unsubscribe);
       reply.sse.keepAlive();
