@@ -6,6 +6,7 @@ export * from './providers';
 export * from './samples';
 export * from './schemas/api';
 export * from './schemas/fields';
+export * from './schemas/film';
 export * from './schemas/helpers';
 export * from './schemas/production';
 export * from './schemas/render';

@@ -36,6 +36,15 @@ export interface AssembleOptions extends JobOptions {
   fps: number;
   title: string | null;
   subtitles: { cues: readonly SubtitleCue[]; mode: 'soft' | 'burn' } | null;
+  /** A smaller picture (same aspect ratio, even sizes) re-encodes the film; null or absent keeps the clips' own. */
+  size?: FilmPictureSize | null;
+  /** A chapter per scene; false writes none. Absent: true. */
+  chapters?: boolean;
+}
+
+export interface FilmPictureSize {
+  width: number;
+  height: number;
 }
 
 export interface AssembleResult {
@@ -137,22 +146,60 @@ export function buildTransitionJob(
   };
 }
 
+/** How the joined film is finished: picture size (null: the clips' own, stream copy) and chapters on or off. */
+export interface FilmFinish {
+  size: FilmPictureSize | null;
+  chapters: boolean;
+}
+
+/** The video filter a film needs: a scale to a smaller size and/or burned subtitles, or null for stream copy. */
+export function filmVideoFilter(
+  subtitles: { path: string; mode: 'soft' | 'burn' } | null,
+  size: FilmPictureSize | null,
+): string | null {
+  const filters: string[] = [];
+  if (size) {
+    if (size.width % 2 || size.height % 2 || size.width < 16 || size.height < 16) {
+      throw new MediaError('invalid_argument', `Film size must be even, got ${size.width}x${size.height}`);
+    }
+    filters.push(`scale=${size.width}:${size.height}:flags=lanczos`, 'setsar=1');
+  }
+  // Scaled first, so the text is drawn at the film's own resolution and stays sharp.
+  if (subtitles?.mode === 'burn') {
+    filters.push(
+      `subtitles=filename=${escapeFilterValue(subtitles.path)}:force_style=${escapeFilterValue('FontName=DejaVu Sans,FontSize=20,Outline=1')}`,
+    );
+  }
+  return filters.length ? `${filters.join(',')},format=${HOUSE_PIXEL_FORMAT}` : null;
+}
+
 export function buildAssembleJob(
   listPath: string,
   metadataPath: string,
   subtitles: { path: string; mode: 'soft' | 'burn' } | null,
   fps: number,
   output: string,
+  finish: FilmFinish = { size: null, chapters: true },
 ): FfmpegJob {
   const inputs = [
     { source: listPath, options: ['-f', 'concat', '-safe', '0'] },
     { source: metadataPath, options: ['-f', 'ffmetadata'] },
   ];
-  const options = ['-map', '0:v:0', '-map', '0:a:0', '-map_metadata', '1', '-map_chapters', '1'];
-  if (subtitles?.mode === 'burn') {
+  const options = [
+    '-map',
+    '0:v:0',
+    '-map',
+    '0:a:0',
+    '-map_metadata',
+    '1',
+    '-map_chapters',
+    finish.chapters ? '1' : '-1',
+  ];
+  const filter = filmVideoFilter(subtitles, finish.size);
+  if (filter) {
     options.push(
       '-vf',
-      `subtitles=filename=${escapeFilterValue(subtitles.path)}:force_style=${escapeFilterValue('FontName=DejaVu Sans,FontSize=20,Outline=1')}`,
+      filter,
       ...houseCodecArgs({
         video: { fps, preset: null, crf: null, keyframeIntervalFrames: null },
         audio: null,
@@ -185,12 +232,14 @@ export async function assembleFilm(options: AssembleOptions): Promise<AssembleRe
     }),
   );
   const { pieces, durationSeconds } = planPieces(shots);
-  const chapters = chaptersFromShots(
+  const wantChapters = options.chapters ?? true;
+  const sceneChapters = chaptersFromShots(
     shots.map((shot, i) => ({
       scene: shot.scene,
       durationSeconds: shot.durationSeconds - (shots[i + 1]?.crossfadeSeconds ?? 0),
     })),
   );
+  const chapters = wantChapters ? sceneChapters : [];
   const work = await mkdtemp(path.join(tmpdir(), 'ministudio-assemble-'));
   try {
     const entries: ConcatEntry[] = [];
@@ -225,11 +274,17 @@ export async function assembleFilm(options: AssembleOptions): Promise<AssembleRe
       await writeFile(subtitles.path, srtText(options.subtitles.cues));
     }
     await writeAtomically(options.output, (temp) =>
-      runFfmpeg(buildAssembleJob(listPath, metadataPath, subtitles, options.fps, temp), {
-        signal: options.signal,
-        onProgress: options.onProgress,
-        durationSeconds,
-      }),
+      runFfmpeg(
+        buildAssembleJob(listPath, metadataPath, subtitles, options.fps, temp, {
+          size: options.size ?? null,
+          chapters: wantChapters,
+        }),
+        {
+          signal: options.signal,
+          onProgress: options.onProgress,
+          durationSeconds,
+        },
+      ),
     );
     return { path: options.output, durationSeconds, chapters };
   } finally {

@@ -80,23 +80,45 @@ export interface SubtitleCue {
   speaker: string | null;
 }
 
-function srtTime(seconds: number): string {
+/** hh:mm:ss + separator + mmm, from whole milliseconds (SRT uses a comma, WebVTT a full stop). */
+function cueTime(seconds: number, separator: ',' | '.'): string {
   const ms = Math.max(0, Math.round(seconds * 1000));
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  return `${pad(Math.floor(ms / 3600000), 2)}:${pad(Math.floor(ms / 60000) % 60, 2)}:${pad(Math.floor(ms / 1000) % 60, 2)},${pad(ms % 1000, 3)}`;
+  return `${pad(Math.floor(ms / 3600000), 2)}:${pad(Math.floor(ms / 60000) % 60, 2)}:${pad(Math.floor(ms / 1000) % 60, 2)}${separator}${pad(ms % 1000, 3)}`;
+}
+
+/** The cues worth showing, in time order, with blank lines inside a cue's text closed up (a blank line ends a cue). */
+function shownCues(cues: readonly SubtitleCue[]): { cue: SubtitleCue; text: string }[] {
+  return [...cues]
+    .filter((c) => c.endSeconds > c.startSeconds && c.text.trim())
+    .sort((a, b) => a.startSeconds - b.startSeconds)
+    .map((cue) => ({ cue, text: cue.text.trim().replace(/\r?\n\s*\n/g, '\n') }));
+}
+
+function cueBody(cue: SubtitleCue, text: string): string {
+  return cue.kind === 'narration' ? `<i>${text}</i>` : cue.speaker ? `${cue.speaker}: ${text}` : text;
 }
 
 /** SubRip text; narration in italics, dialogue prefixed by its speaker. */
 export function srtText(cues: readonly SubtitleCue[]): string {
-  const sorted = [...cues]
-    .filter((c) => c.endSeconds > c.startSeconds && c.text.trim())
-    .sort((a, b) => a.startSeconds - b.startSeconds);
-  return sorted
-    .map((cue, i) => {
-      const text = cue.text.trim().replace(/\r?\n\s*\n/g, '\n');
-      const body =
-        cue.kind === 'narration' ? `<i>${text}</i>` : cue.speaker ? `${cue.speaker}: ${text}` : text;
-      return `${i + 1}\n${srtTime(cue.startSeconds)} --> ${srtTime(cue.endSeconds)}\n${body}\n`;
-    })
+  return shownCues(cues)
+    .map(
+      ({ cue, text }, i) =>
+        `${i + 1}\n${cueTime(cue.startSeconds, ',')} --> ${cueTime(cue.endSeconds, ',')}\n${cueBody(cue, text)}\n`,
+    )
     .join('\n');
+}
+
+/** WebVTT text for the player's <track>: the same cues as srtText; &, < and > escaped as WebVTT requires. */
+export function vttText(cues: readonly SubtitleCue[]): string {
+  const escapeCue = (value: string) =>
+    value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const blocks = shownCues(cues).map(
+    ({ cue, text }, i) =>
+      `${i + 1}\n${cueTime(cue.startSeconds, '.')} --> ${cueTime(cue.endSeconds, '.')}\n${cueBody(
+        { ...cue, speaker: cue.speaker && escapeCue(cue.speaker) },
+        escapeCue(text).replace(/-->/g, '--&gt;'),
+      )}\n`,
+  );
+  return ['WEBVTT\n', ...blocks].join('\n');
 }
