@@ -86,3 +86,24 @@ export function sizeForAspect(aspect: AspectRatio, shortSide = 720): { width: nu
   if (aspect === '9:16') return { width: shortSide, height: long };
   return { width: shortSide, height: shortSide };
 }
+
+/**
+ * The frame size a project takes when its aspect ratio changes: the 720p frames the capability tables
+ * list for 16:9 and 9:16, and a 1024 square (any-size providers; the rest letterbox or crop it).
+ */
+export const SIZE_FOR_ASPECT: Record<AspectRatio, { width: number; height: number }> = {
+  '16:9': { width: 1280, height: 720 },
+  '9:16': { width: 720, height: 1280 },
+  '1:1': { width: 1024, height: 1024 },
+};
+
+/**
+ * Whether a frame size has the aspect ratio's shape, to the nearest even pixel (854×480 is 16:9).
+ * The API refuses settings that fail it; the editor changes the size with the ratio so they never do.
+ */
+export function sizeFitsAspect(aspect: AspectRatio, width: number, height: number): boolean {
+  const even = (n: number) => Math.round(n / 2) * 2;
+  if (aspect === '1:1') return width === height;
+  const [long, short] = aspect === '16:9' ? [width, height] : [height, width];
+  return long === even((short * 16) / 9) || short === even((long * 9) / 16);
+}

@@ -7,6 +7,7 @@ import {
   type Production,
   type ProjectSummary,
   type ProjectView,
+  SIZE_FOR_ASPECT,
 } from '@ministudio/domain';
 import { writeJson } from '../lib/json-column';
 import { removeFilesIfUnused } from '../services/asset-gc';
@@ -16,6 +17,7 @@ import { assertProjectExists, loadProjectView } from '../services/project-querie
 import { writeProject } from '../services/project-write';
 import { PROJECT_SUMMARY_INCLUDE, projectSummary } from '../services/views';
 import { sceneList } from './ordered-tables';
+import { assertFrameConsistent } from './project-settings-rules';
 
 export type ProjectsRepository = ReturnType<typeof createProjectsRepository>;
 
@@ -35,7 +37,10 @@ export function createProjectsRepository(db: Db, store: AssetStore) {
     assertExists: (projectId: string) => assertProjectExists(db, projectId),
 
     async create(body: CreateProjectBody): Promise<ProjectView> {
-      const settings = { ...defaultProjectSettings(body.title), ...body };
+      // A ratio given without a size takes its size, so a new 9:16 project is not 1280×720.
+      const frame = body.aspectRatio ? SIZE_FOR_ASPECT[body.aspectRatio] : {};
+      const settings = { ...defaultProjectSettings(body.title), ...frame, ...body };
+      assertFrameConsistent(settings, {});
       const id = randomUUID();
       await db.project.create({
         data: { id, ...settings, narrationVoice: writeJson(settings.narrationVoice) },
@@ -46,6 +51,11 @@ export function createProjectsRepository(db: Db, store: AssetStore) {
     async update(projectId: string, baseVersion: number, body: PatchProjectBody) {
       const { narrationVoice, ...rest } = body;
       return writeProject(db, projectId, baseVersion, async (tx) => {
+        const frame = await tx.project.findUniqueOrThrow({
+          where: { id: projectId },
+          select: { aspectRatio: true, width: true, height: true },
+        });
+        assertFrameConsistent(frame as Parameters<typeof assertFrameConsistent>[0], body);
         await tx.project.update({
           where: { id: projectId },
           data: { ...rest, ...(narrationVoice ? { narrationVoice: writeJson(narrationVoice) } : {}) },

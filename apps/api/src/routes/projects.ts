@@ -6,10 +6,12 @@ import {
   PatchProjectBody,
   ProjectSummary,
   ProjectView,
+  SettingsImpact,
   VersionOnly,
   WriteResult,
 } from '@ministudio/domain';
 import Type from 'typebox';
+import { settingsImpact } from '../repositories/settings-impact';
 import { IdParams, IfMatchHeader, parseIfMatch, writeErrors } from './common';
 
 const ProjectWrite = WriteResult('project', ProjectView);
@@ -76,6 +78,22 @@ const projects: FastifyPluginAsyncTypebox = async (app) => {
       const { version, result } = await repository.update(request.params.id, base, request.body);
       return { version, project: result };
     },
+  );
+
+  app.post(
+    '/api/projects/:id/settings-impact',
+    {
+      schema: {
+        tags,
+        description:
+          'How many rendered shots a settings change would make stale, without applying it (the editor asks before applying).',
+        params: IdParams,
+        body: PatchProjectBody,
+        response: { 200: SettingsImpact, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) =>
+      settingsImpact(app.renderer.takes, await repository.view(request.params.id), request.body),
   );
 
   app.delete(

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ProviderDescription } from '@ministudio/domain';
+import { ProviderDescription, VoiceSampleBody } from '@ministudio/domain';
 import Type from 'typebox';
 import { HttpError } from '../lib/http-error';
+import { speakSample } from '../repositories/voice-sample';
 
 /** What the editor may know of the providers: which exist, whether configured, what they can do. Never a key. */
 const providers: FastifyPluginAsyncTypebox = async (app) => {
@@ -34,6 +36,25 @@ const providers: FastifyPluginAsyncTypebox = async (app) => {
       }
       if (!speech.configured()) return [];
       return speech.listVoices();
+    },
+  );
+
+  app.post(
+    '/api/providers/:id/voices/sample',
+    {
+      schema: {
+        tags: ['providers'],
+        description:
+          'Speaks a sample line in a voice (audio/wav from espeak), to choose a voice by ear; 404 unknown provider, 422 not configured or voice refused.',
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+        body: VoiceSampleBody,
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const tmpRoot = path.join(app.dataDir, 'tmp');
+      const { audio, mime } = await speakSample(app.providers.speech(id), id, request.body, tmpRoot);
+      return reply.type(mime).header('cache-control', 'no-store').send(audio);
     },
   );
 };

@@ -1,5 +1,13 @@
 import Type, { type Static, type TSchema } from 'typebox';
-import { CharacterFields, EnvironmentFields, ProjectSettings, SceneFields, Seed, ShotFields } from './fields';
+import {
+  CharacterFields,
+  EnvironmentFields,
+  ProjectSettings,
+  SceneFields,
+  Seed,
+  ShotFields,
+  Voice,
+} from './fields';
 import { Nullable } from './helpers';
 
 // The HTTP API's shapes: what the server returns and accepts. The editor and scripts use the same
@@ -163,3 +171,22 @@ export const ERROR_CODES = {
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** What a settings change would do to the rendered shots, before it is applied. */
+export const SettingsImpact = Type.Object({
+  staleShots: Type.Integer({ minimum: 0, description: 'Shots whose chosen take the change makes stale' }),
+  shotIds: Type.Array(Type.String()),
+});
+export type SettingsImpact = Static<typeof SettingsImpact>;
+
+/** A sample line spoken in a voice, to choose the voice by ear. */
+export const VoiceSampleBody = Type.Object(
+  {
+    voiceId: Voice.properties.voiceId,
+    rate: Voice.properties.rate,
+    pitch: Voice.properties.pitch,
+    text: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type VoiceSampleBody = Static<typeof VoiceSampleBody>;
