@@ -27,6 +27,24 @@ const renderFiles: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  for (const kind of ['srt', 'vtt'] as const) {
+    app.get(
+      `/api/projects/:id/film/subtitles.${kind}`,
+      {
+        schema: {
+          tags,
+          description: `The finished film's dialogue and narration as ${kind === 'srt' ? 'SubRip (application/x-subrip)' : 'WebVTT (text/vtt), the player’s subtitle track'}; 404 until the film has been assembled.`,
+          params: IdParams,
+          response: { 404: ErrorBody, 416: ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const { assetId, filename } = await app.filmRepository.file(request.params.id, kind);
+        return sendFile(reply, assetId, filename);
+      },
+    );
+  }
+
   for (const [route, role, what] of [
     [
       '/api/shots/:id/preview',

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { assembleFilm, type SubtitleCue } from '@ministudio/media';
+import { DEFAULT_FILM_OPTIONS } from '@ministudio/domain';
+import { writeFileAtomic } from '@ministudio/files';
+import { assembleFilm, type SubtitleCue, srtText, vttText } from '@ministudio/media';
 import type { HandlerContext } from './context';
 import type { FilmOutput, FilmPayload } from './payloads';
 
@@ -23,8 +25,12 @@ export function filmCues(shots: FilmPayload['shots']): SubtitleCue[] {
   return cues;
 }
 
-/** Joins the chosen takes by stream copy, a chapter per scene, soft subtitles from the dialogue. */
+/**
+ * Joins the chosen takes (stream copy unless burned subtitles or a smaller size need a re-encode), with the
+ * chosen subtitles and chapters, and stores SRT and WebVTT sidecars of the dialogue and narration beside it.
+ */
 export async function runFilm(payload: FilmPayload, ctx: HandlerContext): Promise<FilmOutput> {
+  const options = payload.options ?? DEFAULT_FILM_OPTIONS;
   const shots = [];
   for (const shot of payload.shots) {
     shots.push({
@@ -41,18 +47,42 @@ export async function runFilm(payload: FilmPayload, ctx: HandlerContext): Promis
     output,
     fps: payload.fps,
     title: payload.title,
-    subtitles: cues.length ? { cues, mode: 'soft' } : null,
+    subtitles: cues.length && options.subtitles !== 'none' ? { cues, mode: options.subtitles } : null,
+    size: payload.size ?? null,
+    chapters: options.chapters,
     signal: ctx.signal,
     onProgress: ctx.onProgress,
   });
+  const srtPath = path.join(ctx.io.workDir, 'subtitles.srt');
+  const vttPath = path.join(ctx.io.workDir, 'subtitles.vtt');
+  await writeFileAtomic(srtPath, srtText(cues));
+  await writeFileAtomic(vttPath, vttText(cues));
   const stored = await ctx.io.store(result.path, {
     kind: 'video',
     mime: 'video/mp4',
     name: `${payload.title}.mp4`,
     durationSeconds: result.durationSeconds,
-    width: null,
-    height: null,
+    width: payload.size?.width ?? null,
+    height: payload.size?.height ?? null,
     cacheKey: null,
   });
-  return { assetId: stored.id, durationSeconds: result.durationSeconds, chapters: result.chapters.length };
+  const sidecar = (file: string, mime: string, ext: string) =>
+    ctx.io.store(file, {
+      kind: 'data',
+      mime,
+      name: `${payload.title}.${ext}`,
+      durationSeconds: result.durationSeconds,
+      width: null,
+      height: null,
+      cacheKey: null,
+    });
+  const srt = await sidecar(srtPath, 'application/x-subrip; charset=utf-8', 'srt');
+  const vtt = await sidecar(vttPath, 'text/vtt; charset=utf-8', 'vtt');
+  return {
+    assetId: stored.id,
+    durationSeconds: result.durationSeconds,
+    chapters: result.chapters.length,
+    srtAssetId: srt.id,
+    vttAssetId: vtt.id,
+  };
 }

@@ -1,6 +1,7 @@
 import type {
   AspectRatio,
   AudioFitPolicy,
+  FilmOptions,
   FitMode,
   ReferenceKind,
   ShotContext,
@@ -109,6 +110,10 @@ export interface PreviewsOutput {
 export interface FilmPayload {
   title: string;
   fps: number;
+  /** The export's choices (absent in film jobs queued before export options: today's defaults). */
+  options?: FilmOptions;
+  /** A smaller picture (from the resolution preset), or null for the project's own size. */
+  size?: { width: number; height: number } | null;
   shots: {
     videoAssetId: string;
     durationSeconds: number;
@@ -122,4 +127,7 @@ export interface FilmOutput {
   assetId: string;
   durationSeconds: number;
   chapters: number;
+  /** The dialogue and narration beside the film (absent in films made before the sidecars). */
+  srtAssetId?: string;
+  vttAssetId?: string;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@ministudio/db';
-import type { ProjectView } from '@ministudio/domain';
-import type { FilmPayload } from '../handlers/payloads';
+import { type FilmOptions, filmSize, type ProjectView } from '@ministudio/domain';
+import type { FilmOutput, FilmPayload } from '../handlers/payloads';
 import type { JobRecord } from '../queue/job-types';
 import type { Scheduler } from '../queue/scheduler';
 import { RenderRefused } from './render-refused';
@@ -13,8 +13,8 @@ const FILM_ATTEMPTS = 2;
 export class FilmService {
   constructor(private readonly deps: { db: Db; scheduler: Scheduler; wake: () => void }) {}
 
-  /** Queues the film from every shot's chosen take; refuses while a shot has none. */
-  async film(project: ProjectView): Promise<JobRecord> {
+  /** Queues the film from every shot's chosen take, made as `options` asks; refuses while a shot has none. */
+  async film(project: ProjectView, options: FilmOptions): Promise<JobRecord> {
     const { db } = this.deps;
     const shots = project.scenes.flatMap((scene) => scene.shots.map((shot) => ({ scene, shot })));
     if (shots.length === 0)
@@ -34,9 +34,12 @@ export class FilmService {
       );
     }
     const speakers = Object.fromEntries(project.characters.map((c) => [c.key, c.name]));
+    const size = filmSize(project, options.resolution);
     const payload: FilmPayload = {
       title: project.title,
       fps: project.fps,
+      options,
+      size: size.width === project.width && size.height === project.height ? null : size,
       shots: shots.map(({ scene, shot }) => {
         const take = byId.get(shot.chosenTakeId!)!;
         const assets = readTakeAssets(take);
@@ -72,12 +75,16 @@ export class FilmService {
     return job!;
   }
 
-  /** The latest finished film's asset id, or null. */
-  async filmAsset(projectId: string): Promise<string | null> {
+  /** The latest finished film's files (its sidecars null for a film made before them), or null. */
+  async filmFiles(
+    projectId: string,
+  ): Promise<{ video: string; srt: string | null; vtt: string | null } | null> {
     const job = await this.deps.db.renderJob.findFirst({
       where: { projectId, kind: 'film', status: 'succeeded' },
       orderBy: { finishedAt: 'desc' },
     });
-    return job ? (JSON.parse(job.result) as { assetId: string }).assetId : null;
+    if (!job) return null;
+    const result = JSON.parse(job.result) as FilmOutput;
+    return { video: result.assetId, srt: result.srtAssetId ?? null, vtt: result.vttAssetId ?? null };
   }
 }
