@@ -1,9 +1,11 @@
 import { ProjectSettings } from '@ministudio/domain';
+import { useState } from 'react';
 import { useProject } from '../api/hooks';
 import { useHistory, useRun, useSession } from '../app/session';
 import { editProject } from '../commands/entity-commands';
 import { TextField } from '../common/text-field';
 import { navigate } from '../lib/router';
+import { SettingsPanel } from '../settings/settings-panel';
 import { useSaveState } from '../stores/save-store';
 
 export function TopBar({ projectId }: { projectId: string }) {
@@ -18,6 +20,7 @@ export function TopBar({ projectId }: { projectId: string }) {
   const redoLabel = useHistory((s) => s.future.at(-1)?.label ?? null);
   const pending = useSaveState((s) => s.pending[projectId] ?? 0);
   const busy = useHistory((s) => s.busy);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   return (
     <header className="top-bar">
       <a
@@ -40,6 +43,15 @@ export function TopBar({ projectId }: { projectId: string }) {
         />
       </div>
       <span className="project-facts">{meta.data}</span>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={settingsOpen}
+        onClick={() => setSettingsOpen(true)}
+      >
+        Settings
+      </button>
+      {settingsOpen && <SettingsPanel projectId={projectId} onClose={() => setSettingsOpen(false)} />}
       <span className="save-status" role="status" aria-label="Save status">
         {pending > 0 || busy ? 'Saving…' : 'All changes saved'}
       </span>

@@ -1,0 +1,169 @@
+import {
+  ASPECT_RATIOS,
+  type AspectRatio,
+  FIT_MODES,
+  type FitMode,
+  NAMED_STYLES,
+  ProjectSettings,
+  SIZE_FOR_ASPECT,
+} from '@ministudio/domain';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useProject } from '../api/hooks';
+import { SelectField } from '../common/select-field';
+import { TextField } from '../common/text-field';
+import { ProviderSelect } from '../render/provider-select';
+import '../styles/settings.css';
+import { currentSizeValue, fpsOptions, sizeOptions } from './frame-options';
+import { StaleWarning } from './stale-warning';
+import { useSettingsChange } from './use-settings-change';
+import { VoiceFields } from './voice-fields';
+
+const CUSTOM_STYLE = '__custom__';
+const FIT_LABELS: Record<FitMode, string> = {
+  letterbox: 'Letterbox (keep the whole picture)',
+  crop: 'Crop (fill the frame)',
+};
+const styleLabel = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+/** Everything PATCH /api/projects/:id accepts, in a side panel; Escape closes it. */
+export function SettingsPanel({ projectId, onClose }: { projectId: string; onClose(): void }) {
+  const project = useProject(projectId).data;
+  const change = useSettingsChange(projectId);
+  const titleId = useId();
+  const panel = useRef<HTMLDivElement>(null);
+  const [customStyle, setCustomStyle] = useState(false);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    panel.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    return () => previous?.focus?.();
+  }, []);
+  if (!project) return null;
+
+  const { propose } = change;
+  const named = (NAMED_STYLES as readonly string[]).includes(project.style) && !customStyle;
+  const aspect = project.aspectRatio as AspectRatio;
+
+  return (
+    <div className="settings-backdrop">
+      <div
+        ref={panel}
+        className="settings-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.stopPropagation();
+          if (change.pending) change.cancel();
+          else onClose();
+        }}
+      >
+        <header className="settings-header">
+          <h2 id={titleId}>Project settings</h2>
+          <button type="button" className="settings-close" aria-label="Close settings" onClick={onClose}>
+            ×
+          </button>
+        </header>
+
+        {change.pending && (
+          <StaleWarning pending={change.pending} onApply={change.confirm} onCancel={change.cancel} />
+        )}
+        {change.error && (
+          <p className="field-error" role="alert">
+            {change.error}
+          </p>
+        )}
+
+        <section className="settings-section" aria-label="Film">
+          <TextField
+            label="Title"
+            value={project.title}
+            schema={ProjectSettings.properties.title}
+            multiline={false}
+            onCommit={(title) => change.applyNow({ title }, 'Rename project')}
+          />
+          <div className="field-row">
+            <SelectField
+              label="Style"
+              value={named ? project.style : CUSTOM_STYLE}
+              options={[
+                ...NAMED_STYLES.map((s) => ({ value: s, label: styleLabel(s) })),
+                { value: CUSTOM_STYLE, label: 'Custom…' },
+              ]}
+              onChange={(style) => {
+                // Custom opens a text box; the style changes when something is typed there.
+                setCustomStyle(style === CUSTOM_STYLE);
+                if (style !== CUSTOM_STYLE) propose({ style }, 'Change style');
+              }}
+            />
+            {!named && (
+              <TextField
+                label="Custom style"
+                value={(NAMED_STYLES as readonly string[]).includes(project.style) ? '' : project.style}
+                placeholder="e.g. hand-drawn watercolour"
+                schema={ProjectSettings.properties.style}
+                multiline={false}
+                onCommit={(style) => propose({ style }, 'Change style')}
+              />
+            )}
+          </div>
+          <TextField
+            label="Negative prompt"
+            value={project.negativePrompt}
+            schema={ProjectSettings.properties.negativePrompt}
+            multiline
+            rows={2}
+            placeholder="What no shot should show, e.g. text, watermarks"
+            onCommit={(negativePrompt) => propose({ negativePrompt }, 'Change negative prompt')}
+          />
+        </section>
+
+        <section className="settings-section" aria-label="Frame">
+          <h3>Frame</h3>
+          <div className="field-row">
+            <SelectField
+              label="Aspect ratio"
+              value={aspect}
+              options={ASPECT_RATIOS.map((a) => ({ value: a, label: a }))}
+              onChange={(next) =>
+                propose({ aspectRatio: next, ...SIZE_FOR_ASPECT[next] }, 'Change aspect ratio')
+              }
+            />
+            <SelectField
+              label="Size"
+              value={currentSizeValue(project)}
+              options={sizeOptions(aspect, project)}
+              onChange={(value) => {
+                const size = sizeOptions(aspect, project).find((o) => o.value === value)!;
+                propose({ width: size.width, height: size.height }, 'Change frame size');
+              }}
+            />
+            <SelectField
+              label="Frame rate"
+              value={String(project.fps)}
+              options={fpsOptions(project.fps)}
+              onChange={(fps) => propose({ fps: Number(fps) }, 'Change frame rate')}
+            />
+          </div>
+          <SelectField
+            label="Fit mode"
+            value={project.fitMode}
+            options={FIT_MODES.map((m) => ({ value: m, label: FIT_LABELS[m] }))}
+            onChange={(fitMode) => propose({ fitMode }, 'Change fit mode')}
+          />
+        </section>
+
+        <section className="settings-section" aria-label="Providers">
+          <h3>Providers</h3>
+          <ProviderSelect
+            label="Default video provider"
+            value={project.defaultProvider}
+            defaultLabel={null}
+            onChange={(defaultProvider) => propose({ defaultProvider }, 'Change default provider')}
+          />
+          <VoiceFields voice={project.narrationVoice} onChange={propose} />
+        </section>
+      </div>
+    </div>
+  );
+}
