@@ -1,4 +1,5 @@
 import type {
+  FilmOptionsBody,
   JobSummary,
   ProviderDescription,
   RenderStart,
@@ -48,11 +49,11 @@ export const deleteTake = (takeId: string) =>
     body: null,
     ifMatch: null,
   });
-export const startFilm = (projectId: string) =>
+export const startFilm = (projectId: string, options: FilmOptionsBody = {}) =>
   apiRequest<{ job: JobSummary }>({
     method: 'POST',
     path: `/api/projects/${enc(projectId)}/film`,
-    body: null,
+    body: options,
     ifMatch: null,
   });
 export const listProviders = () => get<ProviderDescription[]>('/api/providers');
@@ -61,6 +62,8 @@ export const getWaveform = (url: string) => get<Waveform>(url);
 /** The film and the proxy keep one URL across renders; the version makes the browser fetch the new file. */
 export const filmUrl = (projectId: string, version: string | null) =>
   `/api/projects/${enc(projectId)}/film${version ? `?v=${enc(version)}` : ''}`;
+export const filmSubtitlesUrl = (projectId: string, format: 'srt' | 'vtt', version: string | null) =>
+  `/api/projects/${enc(projectId)}/film/subtitles.${format}${version ? `?v=${enc(version)}` : ''}`;
 export const proxyUrl = (shotId: string, takeId: string) =>
   `/api/shots/${enc(shotId)}/proxy?take=${enc(takeId)}`;
 export const eventsUrl = (projectId: string) => `/api/projects/${enc(projectId)}/events`;

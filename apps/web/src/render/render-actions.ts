@@ -1,4 +1,4 @@
-import type { RenderStart, ShotCheck } from '@ministudio/domain';
+import type { FilmOptionsBody, JobSummary, RenderStart, ShotCheck } from '@ministudio/domain';
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/http';
 import { renderCheckKey, shotStatesKey, takesKey } from '../api/query-keys';
@@ -61,14 +61,20 @@ export async function cancel(jobIds: readonly string[]): Promise<void> {
   if (failed) report((failed as PromiseRejectedResult).reason, 'cancel the render');
 }
 
-/** Starts the film; when shots lack a take, highlights them and returns their ids. */
-export async function makeFilm(deps: RenderDeps): Promise<string[]> {
+/**
+ * Starts the film made as `options` asks; answers its job, or, when shots lack a take, highlights them and
+ * answers their ids (an error the user was told of answers neither).
+ */
+export async function makeFilm(
+  deps: RenderDeps,
+  options: FilmOptionsBody = {},
+): Promise<{ job: JobSummary | null; missing: string[] }> {
   const { projectId, store } = deps;
   try {
-    const { job } = await startFilm(projectId);
+    const { job } = await startFilm(projectId, options);
     store.getState().setMissing([]);
     store.getState().apply([job]);
-    return [];
+    return { job, missing: [] };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'not_ready') {
       const ids = (error.details as { shotIds?: unknown } | null)?.shotIds;
@@ -80,10 +86,10 @@ export async function makeFilm(deps: RenderDeps): Promise<string[]> {
           'error',
           `The film needs a finished take of every shot: ${missing.length} ${missing.length === 1 ? 'shot has' : 'shots have'} none yet (highlighted). Render them first.`,
         );
-      return missing;
+      return { job: null, missing };
     }
     report(error, 'make the film');
-    return [];
+    return { job: null, missing: [] };
   }
 }
 

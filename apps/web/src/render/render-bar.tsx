@@ -6,6 +6,7 @@ import { useRender, useRun, useSelect, useSession } from '../app/session';
 import { editProject } from '../commands/entity-commands';
 import { navigate, providersPath } from '../lib/router';
 import { focusShot } from '../storyboard/focus-shot';
+import { FilmExportDialog } from './film-export-dialog';
 import { FilmPanel } from './film-panel';
 import { ProgressBar } from './progress-bar';
 import { progressReading, projectProgress } from './progress-reading';
@@ -32,6 +33,14 @@ export function RenderBar({ projectId }: { projectId: string }) {
   );
   const summary = useRender(useShallow((s) => projectProgress(s.byShot) ?? IDLE));
   const [busy, setBusy] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const showMissing = (missing: string[]) => {
+    const first = missing[0];
+    if (first) {
+      select({ kind: 'shot', id: first });
+      focusShot(first);
+    }
+  };
   return (
     <>
       <div className="render-bar" role="toolbar" aria-label="Render">
@@ -68,17 +77,13 @@ export function RenderBar({ projectId }: { projectId: string }) {
         <button
           type="button"
           disabled={shotCount === 0}
-          onClick={() =>
-            void makeFilm(deps).then((missing) => {
-              const first = missing[0];
-              if (first) {
-                select({ kind: 'shot', id: first });
-                focusShot(first);
-              }
-            })
-          }
+          title="Make the film with the defaults: soft subtitles, the project’s size, a chapter per scene"
+          onClick={() => void makeFilm(deps).then(({ missing }) => showMissing(missing))}
         >
           Make film
+        </button>
+        <button type="button" disabled={shotCount === 0} onClick={() => setExporting(true)}>
+          Export film…
         </button>
         <div className="default-provider">
           <ProviderSelect
@@ -107,6 +112,17 @@ export function RenderBar({ projectId }: { projectId: string }) {
           Providers
         </a>
       </div>
+      {exporting && (
+        <FilmExportDialog
+          projectId={projectId}
+          onClose={() => setExporting(false)}
+          onMissing={(missing) => {
+            // The shots that need a take are highlighted; close the dialog and take the user to the first.
+            setExporting(false);
+            showMissing(missing);
+          }}
+        />
+      )}
       <FilmPanel projectId={projectId} />
     </>
   );
