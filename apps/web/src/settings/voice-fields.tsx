@@ -1,5 +1,5 @@
 import { type PatchProjectBody, Voice } from '@ministudio/domain';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/http';
 import { listVoices, voiceSampleUrl } from '../api/settings-endpoints';
@@ -15,11 +15,18 @@ interface VoiceFieldsProps {
 /** The narration voice: a speech provider, one of its voices, rate and pitch, and a sample to hear. */
 export function VoiceFields({ voice, onChange }: VoiceFieldsProps) {
   const speech = (useProviders().data ?? []).filter((p) => p.kind === 'speech');
-  const voices = useQuery({
-    queryKey: ['voices', voice.provider],
-    queryFn: () => listVoices(voice.provider),
+  const client = useQueryClient();
+  const voicesQuery = (provider: string) => ({
+    queryKey: ['voices', provider],
+    queryFn: () => listVoices(provider),
     staleTime: 5 * 60_000,
   });
+  const voices = useQuery(voicesQuery(voice.provider));
+  // Another provider does not know this voice id: take its first voice (none while unconfigured).
+  const changeProvider = async (provider: string) => {
+    const list = await client.fetchQuery(voicesQuery(provider)).catch(() => []);
+    set({ provider, voiceId: list[0]?.id ?? voice.voiceId }, 'Change narration provider');
+  };
   const set = (next: Partial<Voice>, label: string) =>
     onChange({ narrationVoice: { ...voice, ...next } }, label);
 
@@ -42,20 +49,18 @@ export function VoiceFields({ voice, onChange }: VoiceFieldsProps) {
   return (
     <fieldset className="settings-voice">
       <legend>Narration voice</legend>
-      <div className="field-row">
-        <SelectField
-          label="Speech provider"
-          value={voice.provider}
-          options={providerOptions}
-          onChange={(provider) => set({ provider }, 'Change narration provider')}
-        />
-        <SelectField
-          label="Voice"
-          value={voice.voiceId}
-          options={voiceOptions}
-          onChange={(voiceId) => set({ voiceId }, 'Change narration voice')}
-        />
-      </div>
+      <SelectField
+        label="Speech provider"
+        value={voice.provider}
+        options={providerOptions}
+        onChange={(provider) => void changeProvider(provider)}
+      />
+      <SelectField
+        label="Voice"
+        value={voice.voiceId}
+        options={voiceOptions}
+        onChange={(voiceId) => set({ voiceId }, 'Change narration voice')}
+      />
       <div className="field-row">
         <NumberField
           label="Speaking rate (1 = normal)"
