@@ -141,10 +141,10 @@ export function FilmExportDialog({
             <a className="button-link" href={filmUrl(projectId, film.id)} download>
               Download MP4
             </a>
-            <a className="button-link" href={filmSubtitlesUrl(projectId, 'srt', film.id)} download>
+            <a className="subtitle-link" href={filmSubtitlesUrl(projectId, 'srt', film.id)} download>
               Download SRT
             </a>
-            <a className="button-link" href={filmSubtitlesUrl(projectId, 'vtt', film.id)} download>
+            <a className="subtitle-link" href={filmSubtitlesUrl(projectId, 'vtt', film.id)} download>
               Download WebVTT
             </a>
           </nav>
