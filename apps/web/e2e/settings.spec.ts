@@ -19,6 +19,11 @@ test('project settings: the size follows the ratio, a style change warns of stal
   await page.getByRole('button', { name: 'Settings' }).click();
   const panel = page.getByRole('dialog', { name: 'Project settings' });
   await expect(panel).toBeVisible();
+  // Keyboard first: focus starts in the panel, and Shift+Tab from the top wraps round, not to the page.
+  await expect(panel.getByLabel('Title')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(panel.getByRole('button', { name: /Play sample/ })).toBeFocused();
   const size = panel.getByLabel('Size');
 
   // Nothing is rendered yet, so the ratio changes at once, and the size with it.

@@ -7,7 +7,7 @@ import {
   ProjectSettings,
   SIZE_FOR_ASPECT,
 } from '@ministudio/domain';
-import { useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useProject } from '../api/hooks';
 import { SelectField } from '../common/select-field';
 import { TextField } from '../common/text-field';
@@ -34,7 +34,7 @@ export function SettingsPanel({ projectId, onClose }: { projectId: string; onClo
   const [customStyle, setCustomStyle] = useState(false);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    panel.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    panel.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
     return () => previous?.focus?.();
   }, []);
   if (!project) return null;
@@ -52,6 +52,7 @@ export function SettingsPanel({ projectId, onClose }: { projectId: string; onClo
         aria-modal="true"
         aria-labelledby={titleId}
         onKeyDown={(e) => {
+          if (e.key === 'Tab' && panel.current) keepFocusInside(panel.current, e);
           if (e.key !== 'Escape') return;
           e.stopPropagation();
           if (change.pending) change.cancel();
@@ -166,4 +167,19 @@ export function SettingsPanel({ projectId, onClose }: { projectId: string; onClo
       </div>
     </div>
   );
+}
+
+/** Tab from the last control goes to the first and back: the panel is modal, the page behind waits. */
+function keepFocusInside(root: HTMLElement, e: KeyboardEvent) {
+  const focusable = root.querySelectorAll<HTMLElement>('input, select, textarea, button:not(:disabled)');
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }
