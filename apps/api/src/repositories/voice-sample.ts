@@ -1,8 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ProviderError, type SpeechProvider, type VoiceSampleBody } from '@ministudio/domain';
+import {
+  type ErrorCode,
+  type FailureCode,
+  ProviderError,
+  type SpeechProvider,
+  type VoiceSampleBody,
+} from '@ministudio/domain';
 import { HttpError } from '../lib/http-error';
+
+const SAMPLE_REFUSALS: Partial<Record<FailureCode, ErrorCode>> = {
+  provider_rejected_input: 'unsupported_by_provider',
+  content_filtered: 'unsupported_by_provider',
+  provider_not_configured: 'provider_not_configured',
+  worker_not_configured: 'provider_not_configured',
+};
 
 export const SAMPLE_LINE = 'The storm rolls in over the hills, and the lighthouse keeper looks up.';
 
@@ -35,8 +48,10 @@ export async function speakSample(
     );
     return { audio: await readFile(result.path), mime: result.mime };
   } catch (error) {
-    if (error instanceof ProviderError && error.code === 'provider_rejected_input') {
-      throw new HttpError('unsupported_by_provider', error.message, { provider: providerId });
+    // Refusals and missing settings are the caller's to fix (4xx); an outage stays a logged failure.
+    if (error instanceof ProviderError) {
+      const code = SAMPLE_REFUSALS[error.code];
+      if (code) throw new HttpError(code, error.message, { provider: providerId, failure: error.code });
     }
     throw error;
   } finally {
