@@ -42,8 +42,11 @@ describe('cast and locations', () => {
   it('opens a character with its references, identity and voice, and a location with its plate and place', () => {
     fireEvent.click(within(panel('Cast')).getByRole('button', { name: /Lighthouse lead/ }));
     const character = within(inspector()).getByRole('form', { name: 'Character Lighthouse lead' });
-    for (const label of ['Name', 'Upload reference image', 'Clothing', 'Voice id'])
+    for (const label of ['Name', 'Upload reference image', 'Clothing', 'Speech provider', 'Voice'])
       expect(within(character).getByLabelText(label)).toBeTruthy();
+    // The voice is picked from the provider's list (the same picker as the narrator's), never typed.
+    expect(within(character).queryByLabelText('Voice id')).toBeNull();
+    expect(within(character).getByRole('button', { name: /Play sample/ })).toBeTruthy();
     expect(within(character).getByRole('button', { name: 'Add trait' })).toBeTruthy();
     expect(within(panel('Cast')).getByRole('button', { pressed: true }).textContent).toContain(
       'Lighthouse lead',

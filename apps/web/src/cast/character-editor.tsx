@@ -1,6 +1,6 @@
-import { CharacterState, Voice } from '@ministudio/domain';
-import { NumberField } from '../common/number-field';
+import { CharacterState } from '@ministudio/domain';
 import { TextField } from '../common/text-field';
+import { VoiceFields } from '../voices/voice-fields';
 import { CHARACTERS } from './character-kind';
 import { EntityForm, EntityGone, EntityReferences } from './entity-form';
 import { IdentityEditor } from './identity-editor';
@@ -32,43 +32,7 @@ export function CharacterEditor({ projectId, characterId }: { projectId: string;
           />
         ))}
       </fieldset>
-      <fieldset className="group">
-        <legend>Voice</legend>
-        <div className="field-row">
-          <TextField
-            label="Voice provider"
-            value={voice.provider}
-            schema={Voice.properties.provider}
-            multiline={false}
-            onCommit={(provider) => edit('Change voice', { voice: { ...voice, provider } })}
-          />
-          <TextField
-            label="Voice id"
-            value={voice.voiceId}
-            schema={Voice.properties.voiceId}
-            multiline={false}
-            onCommit={(voiceId) => edit('Change voice', { voice: { ...voice, voiceId } })}
-          />
-        </div>
-        <div className="field-row">
-          <NumberField
-            label="Speaking rate"
-            value={voice.rate}
-            schema={Voice.properties.rate}
-            nullable={false}
-            step={0.05}
-            onCommit={(rate) => rate !== null && edit('Change voice', { voice: { ...voice, rate } })}
-          />
-          <NumberField
-            label="Pitch (semitones)"
-            value={voice.pitch}
-            schema={Voice.properties.pitch}
-            nullable={false}
-            step={1}
-            onCommit={(pitch) => pitch !== null && edit('Change voice', { voice: { ...voice, pitch } })}
-          />
-        </div>
-      </fieldset>
+      <VoiceFields legend="Voice" voice={voice} onChange={(next, label) => edit(label, { voice: next })} />
     </EntityForm>
   );
 }

@@ -13,10 +13,10 @@ import { SelectField } from '../common/select-field';
 import { TextField } from '../common/text-field';
 import { ProviderSelect } from '../render/provider-select';
 import '../styles/settings.css';
+import { VoiceFields } from '../voices/voice-fields';
 import { currentSizeValue, fpsOptions, sizeOptions } from './frame-options';
 import { StaleWarning } from './stale-warning';
 import { useSettingsChange } from './use-settings-change';
-import { VoiceFields } from './voice-fields';
 
 const CUSTOM_STYLE = '__custom__';
 const FIT_LABELS: Record<FitMode, string> = {
@@ -162,7 +162,11 @@ export function SettingsPanel({ projectId, onClose }: { projectId: string; onClo
             defaultLabel={null}
             onChange={(defaultProvider) => propose({ defaultProvider }, 'Change default provider')}
           />
-          <VoiceFields voice={project.narrationVoice} onChange={propose} />
+          <VoiceFields
+            legend="Narration voice"
+            voice={project.narrationVoice}
+            onChange={(narrationVoice, label) => propose({ narrationVoice }, `${label} (narration)`)}
+          />
         </section>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { type PatchProjectBody, Voice } from '@ministudio/domain';
+import { Voice } from '@ministudio/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/http';
@@ -6,14 +6,20 @@ import { listVoices, voiceSampleUrl } from '../api/settings-endpoints';
 import { NumberField } from '../common/number-field';
 import { SelectField } from '../common/select-field';
 import { useProviders } from '../render/render-queries';
+import '../styles/voices.css';
 
 interface VoiceFieldsProps {
+  /** Whose voice this is, as the group's legend: "Narration voice", "Voice". */
+  legend: string;
   voice: Voice;
-  onChange(patch: PatchProjectBody, label: string): void;
+  onChange(voice: Voice, label: string): void;
 }
 
-/** The narration voice: a speech provider, one of its voices, rate and pitch, and a sample to hear. */
-export function VoiceFields({ voice, onChange }: VoiceFieldsProps) {
+/**
+ * A voice as chosen everywhere (the narrator's in the project settings, each character's in its editor): a
+ * speech provider, one of its voices from its own list (never typed), rate and pitch, and a sample to hear.
+ */
+export function VoiceFields({ legend, voice, onChange }: VoiceFieldsProps) {
   const speech = (useProviders().data ?? []).filter((p) => p.kind === 'speech');
   const client = useQueryClient();
   const voicesQuery = (provider: string) => ({
@@ -25,10 +31,9 @@ export function VoiceFields({ voice, onChange }: VoiceFieldsProps) {
   // Another provider does not know this voice id: take its first voice (none while unconfigured).
   const changeProvider = async (provider: string) => {
     const list = await client.fetchQuery(voicesQuery(provider)).catch(() => []);
-    set({ provider, voiceId: list[0]?.id ?? voice.voiceId }, 'Change narration provider');
+    set({ provider, voiceId: list[0]?.id ?? voice.voiceId }, 'Change speech provider');
   };
-  const set = (next: Partial<Voice>, label: string) =>
-    onChange({ narrationVoice: { ...voice, ...next } }, label);
+  const set = (next: Partial<Voice>, label: string) => onChange({ ...voice, ...next }, label);
 
   const providerOptions = speech.map((p) => ({
     value: p.id,
@@ -47,8 +52,8 @@ export function VoiceFields({ voice, onChange }: VoiceFieldsProps) {
   }
 
   return (
-    <fieldset className="settings-voice">
-      <legend>Narration voice</legend>
+    <fieldset className="voice-fields">
+      <legend>{legend}</legend>
       <SelectField
         label="Speech provider"
         value={voice.provider}
@@ -59,7 +64,7 @@ export function VoiceFields({ voice, onChange }: VoiceFieldsProps) {
         label="Voice"
         value={voice.voiceId}
         options={voiceOptions}
-        onChange={(voiceId) => set({ voiceId }, 'Change narration voice')}
+        onChange={(voiceId) => set({ voiceId }, 'Change voice')}
       />
       <div className="field-row">
         <NumberField
@@ -68,7 +73,7 @@ export function VoiceFields({ voice, onChange }: VoiceFieldsProps) {
           schema={Voice.properties.rate}
           nullable={false}
           step={0.1}
-          onCommit={(rate) => rate !== null && set({ rate }, 'Change narration rate')}
+          onCommit={(rate) => rate !== null && set({ rate }, 'Change speaking rate')}
         />
         <NumberField
           label="Pitch (semitones)"
@@ -76,7 +81,7 @@ export function VoiceFields({ voice, onChange }: VoiceFieldsProps) {
           schema={Voice.properties.pitch}
           nullable={false}
           step={1}
-          onCommit={(pitch) => pitch !== null && set({ pitch }, 'Change narration pitch')}
+          onCommit={(pitch) => pitch !== null && set({ pitch }, 'Change pitch')}
         />
       </div>
       <SampleButton voice={voice} />
@@ -113,7 +118,7 @@ function SampleButton({ voice }: { voice: Voice }) {
   };
 
   return (
-    <div className="settings-sample">
+    <div className="voice-sample">
       <button type="button" onClick={() => void play()} disabled={state === 'loading'}>
         {state === 'loading' ? 'Preparing sample…' : state === 'playing' ? 'Play again' : '▶ Play sample'}
       </button>
