@@ -52,7 +52,7 @@ export function VoiceFields({ legend, voice, onChange }: VoiceFieldsProps) {
   }
 
   return (
-    <fieldset className="voice-fields">
+    <fieldset className="group voice-fields">
       <legend>{legend}</legend>
       <SelectField
         label="Speech provider"
