@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useProject } from '../api/hooks';
 import { flatShots } from '../api/project-patches';
-import { useRender, useRun, useSelect, useSession } from '../app/session';
-import { editProject } from '../commands/entity-commands';
+import { useRender, useSelect } from '../app/session';
 import { navigate, providersPath } from '../lib/router';
+import { StaleWarning } from '../settings/stale-warning';
+import { useSettingsChange } from '../settings/use-settings-change';
 import { focusShot } from '../storyboard/focus-shot';
 import { FilmExportDialog } from './film-export-dialog';
 import { FilmPanel } from './film-panel';
@@ -19,9 +20,9 @@ const IDLE = { shots: 0, percent: 0, estimated: false };
 /** The project's render controls above the storyboard: render, make the film, choose the provider. */
 export function RenderBar({ projectId }: { projectId: string }) {
   const deps = useRenderDeps();
-  const { editor } = useSession();
-  const run = useRun();
   const select = useSelect();
+  // The default provider is a project setting like the others: a change that makes takes stale waits for Apply.
+  const change = useSettingsChange(projectId);
   const defaultProvider = useProject(projectId, (p) => p.defaultProvider).data ?? '';
   const shotCount = useProject(projectId, (p) => flatShots(p).length).data ?? 0;
   // Selectors return joined ids and a summary of whole percents compared field by field: the bar redraws
@@ -90,16 +91,7 @@ export function RenderBar({ projectId }: { projectId: string }) {
             label="Default provider"
             value={defaultProvider}
             defaultLabel={null}
-            onChange={(next) =>
-              void run(
-                editProject(
-                  editor,
-                  { defaultProvider },
-                  { defaultProvider: next },
-                  'Change default provider',
-                ),
-              )
-            }
+            onChange={(next) => change.propose({ defaultProvider: next }, 'Change default provider')}
           />
         </div>
         <a
@@ -112,6 +104,14 @@ export function RenderBar({ projectId }: { projectId: string }) {
           Providers
         </a>
       </div>
+      {change.pending && (
+        <StaleWarning pending={change.pending} onApply={change.confirm} onCancel={change.cancel} />
+      )}
+      {change.error && (
+        <p className="field-error" role="alert">
+          {change.error}
+        </p>
+      )}
       {exporting && (
         <FilmExportDialog
           projectId={projectId}

@@ -1,3 +1,4 @@
+import '../styles/settings.css';
 import { useEffect, useRef } from 'react';
 import { describeChange } from './describe-change';
 import type { PendingChange } from './use-settings-change';
