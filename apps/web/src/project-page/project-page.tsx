@@ -7,6 +7,7 @@ import { LOCATIONS } from '../cast/location-kind';
 import { navigate } from '../lib/router';
 import { useRenderEvents } from '../render/use-render-events';
 import { Board } from '../storyboard/board';
+import { Timeline } from '../timeline/timeline';
 import { DetailPane } from './detail-pane';
 import { TopBar } from './top-bar';
 import { useEditorKeys } from './use-editor-keys';
@@ -41,7 +42,10 @@ function Editor({ projectId }: { projectId: string }) {
         <EntityPanel kind={CHARACTERS} projectId={projectId} />
         <EntityPanel kind={LOCATIONS} projectId={projectId} />
       </aside>
-      <Board projectId={projectId} />
+      <div className="board-area">
+        <Board projectId={projectId} />
+        <Timeline projectId={projectId} />
+      </div>
       <DetailPane projectId={projectId} />
     </div>
   );

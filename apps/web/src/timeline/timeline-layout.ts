@@ -1,0 +1,166 @@
+import type { ShotView } from '@ministudio/domain';
+
+// Where everything on the timeline goes, in seconds and pixels, and how its time reads. Pure: tested
+// without a DOM.
+
+/** The pipeline's own estimate (packages/pipeline plan-shot): 150 words a minute at voice rate 1. */
+const ESTIMATED_WORDS_PER_SECOND = 150 / 60;
+/** A shot that follows speech with no words yet still needs a width you can click. */
+const MIN_ESTIMATED_SECONDS = 1;
+
+export const MIN_PIXELS_PER_SECOND = 2;
+export const MAX_PIXELS_PER_SECOND = 480;
+export const DEFAULT_PIXELS_PER_SECOND = 40;
+
+export interface ClipLayout {
+  shotId: string;
+  /** The shot's number in the film, counted across scenes. */
+  number: number;
+  startSeconds: number;
+  seconds: number;
+  x: number;
+  width: number;
+  /** The shot lasts as long as its speech. */
+  followsSpeech: boolean;
+  /** Its length is a guess from its words: no take says how long it is yet. */
+  estimated: boolean;
+}
+
+export interface SceneLayout {
+  sceneId: string;
+  number: number;
+  title: string;
+  x: number;
+  width: number;
+}
+
+export interface TimelineLayout {
+  scenes: SceneLayout[];
+  clips: ClipLayout[];
+  totalSeconds: number;
+}
+
+export function estimateSpeechSeconds(shot: Pick<ShotView, 'dialogue' | 'narration'>): number {
+  const text = [...shot.dialogue.map((l) => l.text), shot.narration].join(' ');
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return Math.max(MIN_ESTIMATED_SECONDS, words / ESTIMATED_WORDS_PER_SECOND);
+}
+
+/** How long a shot lasts: its seconds, or for one that follows speech its chosen take's length if known. */
+export function shotSeconds(
+  shot: Pick<ShotView, 'duration' | 'dialogue' | 'narration'>,
+  takeSeconds: number | null,
+): { seconds: number; estimated: boolean } {
+  if (shot.duration !== 'speech') return { seconds: shot.duration, estimated: false };
+  if (takeSeconds !== null && takeSeconds > 0) return { seconds: takeSeconds, estimated: false };
+  return { seconds: estimateSpeechSeconds(shot), estimated: true };
+}
+
+/** Scenes and shots end to end, `pixelsPerSecond` wide per second; `takeSeconds` by shot id. */
+export function layoutTimeline(
+  scenes: readonly {
+    id: string;
+    title: string;
+    shots: readonly Pick<ShotView, 'id' | 'duration' | 'dialogue' | 'narration'>[];
+  }[],
+  takeSeconds: ReadonlyMap<string, number>,
+  pixelsPerSecond: number,
+): TimelineLayout {
+  const clips: ClipLayout[] = [];
+  const sceneLayouts: SceneLayout[] = [];
+  let t = 0;
+  scenes.forEach((scene, i) => {
+    const sceneStart = t;
+    for (const shot of scene.shots) {
+      const { seconds, estimated } = shotSeconds(shot, takeSeconds.get(shot.id) ?? null);
+      clips.push({
+        shotId: shot.id,
+        number: clips.length + 1,
+        startSeconds: t,
+        seconds,
+        x: t * pixelsPerSecond,
+        width: seconds * pixelsPerSecond,
+        followsSpeech: shot.duration === 'speech',
+        estimated,
+      });
+      t += seconds;
+    }
+    sceneLayouts.push({
+      sceneId: scene.id,
+      number: i + 1,
+      title: scene.title,
+      x: sceneStart * pixelsPerSecond,
+      width: (t - sceneStart) * pixelsPerSecond,
+    });
+  });
+  return { scenes: sceneLayouts, clips, totalSeconds: t };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** HH:MM:SS:FF at `fps`, rounded to the nearest frame. */
+export function formatTimecode(seconds: number, fps: number): string {
+  const frames = Math.max(0, Math.round(seconds * fps));
+  const ff = frames % fps;
+  const totalSeconds = Math.floor(frames / fps);
+  const ss = totalSeconds % 60;
+  const mm = Math.floor(totalSeconds / 60) % 60;
+  const hh = Math.floor(totalSeconds / 3600);
+  return `${pad(hh)}:${pad(mm)}:${pad(ss)}:${pad(ff)}`;
+}
+
+export function snapToFrame(seconds: number, fps: number): number {
+  return Math.round(seconds * fps) / fps;
+}
+
+/** Seconds a readable length of time can have: long steps once a second is narrow. */
+const SECOND_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
+/** A labelled tick needs room for its timecode. */
+export const MIN_MAJOR_PIXELS = 96;
+const MIN_MINOR_PIXELS = 8;
+
+export interface TickSpacing {
+  majorFrames: number;
+  minorFrames: number;
+}
+
+/** Ruler ticks for a zoom: labelled ticks at least MIN_MAJOR_PIXELS apart, whole frames always. */
+export function tickSpacing(pixelsPerSecond: number, fps: number): TickSpacing {
+  const frameSteps = [1, 2, 5, 10].filter((f) => f < fps);
+  if (fps % 2 === 0 && fps / 2 > 10) frameSteps.push(fps / 2);
+  const candidates = [...frameSteps, ...SECOND_STEPS.map((s) => s * fps)];
+  const framePixels = pixelsPerSecond / fps;
+  const majorFrames =
+    candidates.find((f) => f * framePixels >= MIN_MAJOR_PIXELS) ?? candidates[candidates.length - 1]!;
+  const minorFrames =
+    [10, 6, 5, 4, 3, 2]
+      .filter((d) => majorFrames % d === 0)
+      .map((d) => majorFrames / d)
+      .find((f) => f * framePixels >= MIN_MINOR_PIXELS) ?? majorFrames;
+  return { majorFrames, minorFrames };
+}
+
+export function clampZoom(pixelsPerSecond: number): number {
+  return Math.min(MAX_PIXELS_PER_SECOND, Math.max(MIN_PIXELS_PER_SECOND, pixelsPerSecond));
+}
+
+/** The zoom that shows `totalSeconds` in `widthPixels`. */
+export function fitZoom(totalSeconds: number, widthPixels: number): number {
+  if (totalSeconds <= 0 || widthPixels <= 0) return DEFAULT_PIXELS_PER_SECOND;
+  return clampZoom(widthPixels / totalSeconds);
+}
+
+/**
+ * Zooms by `factor` keeping the time under the pointer where it is: `pointerX` is the pointer's distance
+ * from the scroller's left edge. Answers the new zoom and scroll position.
+ */
+export function zoomAround(
+  pixelsPerSecond: number,
+  factor: number,
+  pointerX: number,
+  scrollLeft: number,
+): { pixelsPerSecond: number; scrollLeft: number } {
+  const next = clampZoom(pixelsPerSecond * factor);
+  const seconds = (scrollLeft + pointerX) / pixelsPerSecond;
+  return { pixelsPerSecond: next, scrollLeft: Math.max(0, seconds * next - pointerX) };
+}
