@@ -47,8 +47,9 @@ describe('the timeline', () => {
   it('marks a shot that follows its speech, with its estimated length', () => {
     expect(clip(3).className).toContain('follows-speech');
     expect(clip(3).title).toMatch(/follows speech \(estimated\)/);
-    // Five words at 150 a minute: two seconds.
-    expect(width(clip(3)) / width(clip(1))).toBeCloseTo(1, 5);
+    // Five words at 150 a minute (2 s), with the lead-in and tail the picture job adds (0.3 + 0.5 s): 2.8 s,
+    // rounded up to whole frames at 24 fps (68 frames). Clip 1 lasts 2 s.
+    expect(width(clip(3)) / width(clip(1))).toBeCloseTo(68 / 24 / 2, 5);
   });
 
   it('spans each scene over its shots', () => {

@@ -20,6 +20,9 @@ const shot = (id: string, duration: number | 'speech', words = 0) => ({
   dialogue: words > 0 ? [{ character: 'ava', text: Array(words).fill('word').join(' ') }] : [],
 });
 
+// Every voice at rate 1, at 10 fps so estimates land on tenths.
+const pace = { rateOf: () => 1, fps: 10 };
+
 describe('layoutTimeline', () => {
   const scenes = [
     { id: 's1', title: 'Pier', shots: [shot('a', 2), shot('b', 4)] },
@@ -27,7 +30,7 @@ describe('layoutTimeline', () => {
   ];
 
   it('places shots end to end, as wide as they last, numbered across scenes', () => {
-    const layout = layoutTimeline(scenes, new Map([['c', 3.5]]), 10);
+    const layout = layoutTimeline(scenes, new Map([['c', 3.5]]), 10, pace);
     expect(layout.clips.map((c) => [c.shotId, c.number, c.x, c.width])).toEqual([
       ['a', 1, 0, 20],
       ['b', 2, 20, 40],
@@ -42,20 +45,27 @@ describe('layoutTimeline', () => {
   });
 
   it('takes a speech shot’s length from its chosen take, and estimates it from its words without one', () => {
-    const known = layoutTimeline(scenes, new Map([['c', 3.5]]), 10).clips[2]!;
+    const known = layoutTimeline(scenes, new Map([['c', 3.5]]), 10, pace).clips[2]!;
     expect(known).toMatchObject({ seconds: 3.5, followsSpeech: true, estimated: false });
-    const guessed = layoutTimeline(scenes, new Map(), 10).clips[2]!;
-    // Ten words at 150 a minute.
-    expect(guessed).toMatchObject({ seconds: 4, followsSpeech: true, estimated: true });
-    expect(layoutTimeline(scenes, new Map(), 10).clips[0]).toMatchObject({
+    const guessed = layoutTimeline(scenes, new Map(), 10, pace).clips[2]!;
+    // Ten words at 150 a minute (4 s), after the lead-in and with the tail the picture job adds (0.3 + 0.5 s).
+    expect(guessed).toMatchObject({ seconds: 4.8, followsSpeech: true, estimated: true });
+    expect(layoutTimeline(scenes, new Map(), 10, pace).clips[0]).toMatchObject({
       followsSpeech: false,
       estimated: false,
     });
   });
 
   it('gives a speech shot with no words yet a clickable length', () => {
-    expect(estimateSpeechSeconds({ dialogue: [], narration: '' })).toBe(1);
-    expect(estimateSpeechSeconds({ dialogue: [], narration: 'five words of narration here' })).toBe(2);
+    expect(estimateSpeechSeconds({ dialogue: [], narration: '' }, pace)).toBe(1);
+    expect(estimateSpeechSeconds({ dialogue: [], narration: 'five words of narration here' }, pace)).toBe(
+      2.8,
+    );
+    // A slower voice speaks longer: half the rate, twice the words' time.
+    const slow = { rateOf: (who: string | null) => (who === null ? 0.5 : 1), fps: 10 };
+    expect(estimateSpeechSeconds({ dialogue: [], narration: 'five words of narration here' }, slow)).toBe(
+      4.8,
+    );
   });
 });
 

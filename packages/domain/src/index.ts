@@ -11,4 +11,5 @@ export * from './schemas/helpers';
 export * from './schemas/production';
 export * from './schemas/render';
 export * from './seed';
+export * from './speech-timing';
 export * from './vocabulary';

@@ -1,12 +1,7 @@
-import type { ShotView } from '@ministudio/domain';
+import { estimatedSpeechShotSeconds, type ShotView } from '@ministudio/domain';
 
 // Where everything on the timeline goes, in seconds and pixels, and how its time reads. Pure: tested
 // without a DOM.
-
-/** The pipeline's own estimate (packages/pipeline plan-shot): 150 words a minute at voice rate 1. */
-const ESTIMATED_WORDS_PER_SECOND = 150 / 60;
-/** A shot that follows speech with no words yet still needs a width you can click. */
-const MIN_ESTIMATED_SECONDS = 1;
 
 export const MIN_PIXELS_PER_SECOND = 2;
 export const MAX_PIXELS_PER_SECOND = 480;
@@ -40,20 +35,37 @@ export interface TimelineLayout {
   totalSeconds: number;
 }
 
-export function estimateSpeechSeconds(shot: Pick<ShotView, 'dialogue' | 'narration'>): number {
-  const text = [...shot.dialogue.map((l) => l.text), shot.narration].join(' ');
-  const words = text.split(/\s+/).filter(Boolean).length;
-  return Math.max(MIN_ESTIMATED_SECONDS, words / ESTIMATED_WORDS_PER_SECOND);
+/** What a speech estimate needs of the project: each speaker's voice rate (null: the narrator) and the fps. */
+export interface SpeechPace {
+  rateOf(character: string | null): number;
+  fps: number;
+}
+
+/**
+ * A shot that follows its speech, before any take says how long it is: the same estimate the studio checks
+ * it with before queueing (the domain's), its lines in the order the pipeline speaks them. At least 1 s.
+ */
+export function estimateSpeechSeconds(
+  shot: Pick<ShotView, 'dialogue' | 'narration'>,
+  pace: SpeechPace,
+): number {
+  const narration = shot.narration.trim();
+  const lines = [
+    ...shot.dialogue.map((l) => ({ character: l.character, text: l.text, rate: pace.rateOf(l.character) })),
+    ...(narration ? [{ character: null, text: narration, rate: pace.rateOf(null) }] : []),
+  ];
+  return estimatedSpeechShotSeconds(lines, pace.fps);
 }
 
 /** How long a shot lasts: its seconds, or for one that follows speech its chosen take's length if known. */
 export function shotSeconds(
   shot: Pick<ShotView, 'duration' | 'dialogue' | 'narration'>,
   takeSeconds: number | null,
+  pace: SpeechPace,
 ): { seconds: number; estimated: boolean } {
   if (shot.duration !== 'speech') return { seconds: shot.duration, estimated: false };
   if (takeSeconds !== null && takeSeconds > 0) return { seconds: takeSeconds, estimated: false };
-  return { seconds: estimateSpeechSeconds(shot), estimated: true };
+  return { seconds: estimateSpeechSeconds(shot, pace), estimated: true };
 }
 
 /** Scenes and shots end to end, `pixelsPerSecond` wide per second; `takeSeconds` by shot id. */
@@ -65,6 +77,7 @@ export function layoutTimeline(
   }[],
   takeSeconds: ReadonlyMap<string, number>,
   pixelsPerSecond: number,
+  pace: SpeechPace,
 ): TimelineLayout {
   const clips: ClipLayout[] = [];
   const sceneLayouts: SceneLayout[] = [];
@@ -72,7 +85,7 @@ export function layoutTimeline(
   scenes.forEach((scene, i) => {
     const sceneStart = t;
     for (const shot of scene.shots) {
-      const { seconds, estimated } = shotSeconds(shot, takeSeconds.get(shot.id) ?? null);
+      const { seconds, estimated } = shotSeconds(shot, takeSeconds.get(shot.id) ?? null, pace);
       clips.push({
         shotId: shot.id,
         number: clips.length + 1,

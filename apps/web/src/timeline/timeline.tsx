@@ -2,11 +2,13 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useProject } from '../api/hooks';
 import '../styles/timeline.css';
 import { TimelineClip } from './timeline-clip';
-import { fitZoom, layoutTimeline, zoomAround } from './timeline-layout';
+import { fitZoom, layoutTimeline, type SpeechPace, zoomAround } from './timeline-layout';
 import { PlayheadTimecode, TimelinePlayhead } from './timeline-playhead';
 import { TimelineRuler } from './timeline-ruler';
 import { usePixelsPerSecond, zoomStore } from './timeline-stores';
 import { useTakeSeconds } from './use-take-seconds';
+
+const NO_CHARACTERS: never[] = [];
 
 /** Each Zoom in or Zoom out press; a wheel notch zooms in proportion to how far it turns. */
 const ZOOM_STEP = 1.5;
@@ -22,9 +24,15 @@ export function Timeline({ projectId }: { projectId: string }) {
   const fps = useProject(projectId, (p) => p.fps).data ?? 24;
   const pixelsPerSecond = usePixelsPerSecond(projectId);
   const takeSeconds = useTakeSeconds(scenes);
+  const characters = useProject(projectId, (p) => p.characters).data ?? NO_CHARACTERS;
+  const narrationRate = useProject(projectId, (p) => p.narrationVoice.rate).data ?? 1;
+  const pace = useMemo<SpeechPace>(() => {
+    const rates = new Map(characters.map((c) => [c.key, c.voice.rate]));
+    return { fps, rateOf: (character) => (character === null ? narrationRate : (rates.get(character) ?? 1)) };
+  }, [characters, narrationRate, fps]);
   const layout = useMemo(
-    () => layoutTimeline(scenes, takeSeconds, pixelsPerSecond),
-    [scenes, takeSeconds, pixelsPerSecond],
+    () => layoutTimeline(scenes, takeSeconds, pixelsPerSecond, pace),
+    [scenes, takeSeconds, pixelsPerSecond, pace],
   );
   const shots = useMemo(() => new Map(scenes.flatMap((s) => s.shots).map((s) => [s.id, s])), [scenes]);
   const scroller = useRef<HTMLDivElement>(null);

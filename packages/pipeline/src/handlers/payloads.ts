@@ -3,6 +3,7 @@ import type {
   AudioFitPolicy,
   FilmOptions,
   FitMode,
+  PlacedLine,
   ReferenceKind,
   ShotContext,
   Voice,
@@ -53,12 +54,7 @@ export interface PicturePayload {
   /** Continue from the last frame of this clip (a stored take's video, or the fit job of the previous shot). */
   firstFrameFrom: { assetId: string } | { fitJob: string } | null;
 }
-export interface PlacedLine {
-  character: string | null;
-  text: string;
-  startSeconds: number;
-  durationSeconds: number;
-}
+export type { PlacedLine };
 export interface PictureOutput {
   assetId: string;
   speechTrackAssetId: string | null;

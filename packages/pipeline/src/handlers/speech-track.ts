@@ -5,34 +5,8 @@ import { SPEECH_SAMPLE_RATE } from '@ministudio/renderer';
 import type { JobIO } from '../io/job-io';
 import type { PlacedLine, SpeechOutput } from './payloads';
 
-/** Breathing room before the first line, between lines, and after the last (for shots that follow speech). */
-export const SPEECH_LEAD_SECONDS = 0.3;
-export const SPEECH_GAP_SECONDS = 0.35;
-export const SPEECH_TAIL_SECONDS = 0.5;
-
-/** Lines one after another: pure timing, from the spoken durations. */
-export function placeSpeech(lines: { character: string | null; text: string; durationSeconds: number }[]): {
-  placed: PlacedLine[];
-  endSeconds: number;
-} {
-  const placed: PlacedLine[] = [];
-  let at = SPEECH_LEAD_SECONDS;
-  for (const line of lines) {
-    placed.push({
-      character: line.character,
-      text: line.text,
-      startSeconds: at,
-      durationSeconds: line.durationSeconds,
-    });
-    at += line.durationSeconds + SPEECH_GAP_SECONDS;
-  }
-  return { placed, endSeconds: placed.length ? at - SPEECH_GAP_SECONDS : 0 };
-}
-
-/** The length of a shot that follows its speech: the placed lines and a tail, on whole frames, at least 1 s. */
-export function speechShotSeconds(speechEndSeconds: number, fps: number): number {
-  return Math.max(1, Math.ceil((speechEndSeconds + SPEECH_TAIL_SECONDS) * fps) / fps);
-}
+// Placing the lines is pure timing, shared with the pre-queue check and the editor: it lives in the domain.
+export { placeSpeech, SPEECH_TAIL_SECONDS, speechShotSeconds } from '@ministudio/domain';
 
 /** One mono WAV with every line at its place: the track that is fitted to the picture. */
 export async function writeSpeechTrack(

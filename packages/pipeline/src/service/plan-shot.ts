@@ -3,6 +3,7 @@ import {
   type AssetRef,
   type CharacterState,
   compilePrompt,
+  estimatedSpeechShotSeconds as estimateFromWords,
   type ProjectView,
   type SceneView,
   type ShotView,
@@ -11,7 +12,6 @@ import {
 } from '@ministudio/domain';
 import { checkRequest, type Violation } from '@ministudio/providers';
 import type { FileRef, PicturePayload, SpeechPayload } from '../handlers/payloads';
-import { placeSpeech, speechShotSeconds } from '../handlers/speech-track';
 
 /** Bumped when the pipeline's output for the same inputs changes, so old takes are not reused. */
 export const PIPELINE_VERSION = 1;
@@ -275,24 +275,16 @@ export function planShot(
   };
 }
 
-/** Words a minute at rate 1: a little faster than espeak's 160 and most cloud voices, so the check errs long. */
-const ESTIMATED_WORDS_PER_MINUTE = 150;
-
-/**
- * The length a shot that follows its speech will have, before the speech exists: each line's speaking time
- * from its words and voice rate, placed exactly as the picture job will place the real lines.
- */
+/** The length a shot that follows its speech will have, estimated from its lines' words and voices. */
 export function estimatedSpeechShotSeconds(lines: SpeechLinePlan[], fps: number): number {
-  const estimated = lines.map((line) => {
-    const words = line.payload.text.split(/\s+/).filter(Boolean).length;
-    const rate = line.payload.voice.rate > 0 ? line.payload.voice.rate : 1;
-    return {
-      character: line.payload.character,
-      text: line.payload.text,
-      durationSeconds: (words / (ESTIMATED_WORDS_PER_MINUTE * rate)) * 60,
-    };
-  });
-  return speechShotSeconds(placeSpeech(estimated).endSeconds, fps);
+  return estimateFromWords(
+    lines.map(({ payload }) => ({
+      character: payload.character,
+      text: payload.text,
+      rate: payload.voice.rate,
+    })),
+    fps,
+  );
 }
 
 /** A provider that exists but has no key or address here: refused before queueing, naming what to set. */
