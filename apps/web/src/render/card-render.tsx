@@ -1,7 +1,7 @@
 import { useRender } from '../app/session';
 import { ProgressBar } from './progress-bar';
 import { useShotCheck } from './render-queries';
-import { SHOT_STATUS_LABELS } from './shot-progress';
+import { RenderStatusBadge } from './render-status-badge';
 import { useShotRender } from './use-shot-render';
 
 // The picture part of a shot card: the chosen take's poster, the render's progress and status, and
@@ -24,9 +24,7 @@ export function CardRender({ projectId, shotId }: { projectId: string; shotId: s
         ) : (
           <span className="card-poster-empty">{active ? 'Rendering…' : 'No take yet'}</span>
         )}
-        <span className={`render-status status-${status}`} data-render-status={status}>
-          {SHOT_STATUS_LABELS[status]}
-        </span>
+        <RenderStatusBadge status={status} />
       </span>
       {active && (
         <ProgressBar

@@ -1,7 +1,7 @@
 import { SHOT_TYPE_LABELS, type ShotView } from '@ministudio/domain';
 import { memo } from 'react';
 import { useSelect, useSelection, useSession } from '../app/session';
-import { SHOT_STATUS_LABELS } from '../render/shot-progress';
+import { RenderStatusBadge } from '../render/render-status-badge';
 import { useShotRender } from '../render/use-shot-render';
 import { excerpt } from '../storyboard/shot-summary';
 import type { ClipLayout } from './timeline-layout';
@@ -50,10 +50,7 @@ export const TimelineClip = memo(function TimelineClip({
       )}
       <span className="timeline-clip-top">
         <span className="timeline-clip-number">{clip.number}</span>
-        {/* The card's badge (card-render.tsx): same classes, same words. */}
-        <span className={`render-status status-${status}`} data-render-status={status}>
-          {SHOT_STATUS_LABELS[status]}
-        </span>
+        <RenderStatusBadge status={status} />
       </span>
     </button>
   );
