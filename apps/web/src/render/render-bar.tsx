@@ -4,7 +4,7 @@ import { useProject } from '../api/hooks';
 import { flatShots } from '../api/project-patches';
 import { useRender, useSelect } from '../app/session';
 import { navigate, providersPath } from '../lib/router';
-import { StaleWarning } from '../settings/stale-warning';
+import { SettingsChangeNotices } from '../settings/stale-warning';
 import { useSettingsChange } from '../settings/use-settings-change';
 import { focusShot } from '../storyboard/focus-shot';
 import { FilmExportDialog } from './film-export-dialog';
@@ -104,14 +104,7 @@ export function RenderBar({ projectId }: { projectId: string }) {
           Providers
         </a>
       </div>
-      {change.pending && (
-        <StaleWarning pending={change.pending} onApply={change.confirm} onCancel={change.cancel} />
-      )}
-      {change.error && (
-        <p className="field-error" role="alert">
-          {change.error}
-        </p>
-      )}
+      <SettingsChangeNotices change={change} />
       {exporting && (
         <FilmExportDialog
           projectId={projectId}

@@ -15,7 +15,7 @@ import { ProviderSelect } from '../render/provider-select';
 import '../styles/settings.css';
 import { VoiceFields } from '../voices/voice-fields';
 import { currentSizeValue, fpsOptions, sizeOptions } from './frame-options';
-import { StaleWarning } from './stale-warning';
+import { SettingsChangeNotices } from './stale-warning';
 import { useSettingsChange } from './use-settings-change';
 
 const CUSTOM_STYLE = '__custom__';
@@ -66,14 +66,7 @@ export function SettingsPanel({ projectId, onClose }: { projectId: string; onClo
           </button>
         </header>
 
-        {change.pending && (
-          <StaleWarning pending={change.pending} onApply={change.confirm} onCancel={change.cancel} />
-        )}
-        {change.error && (
-          <p className="field-error" role="alert">
-            {change.error}
-          </p>
-        )}
+        <SettingsChangeNotices change={change} />
 
         <section className="settings-section" aria-label="Film">
           <TextField

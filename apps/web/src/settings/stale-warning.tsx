@@ -1,7 +1,7 @@
 import '../styles/settings.css';
 import { useEffect, useRef } from 'react';
 import { describeChange } from './describe-change';
-import type { PendingChange } from './use-settings-change';
+import type { PendingChange, SettingsChange } from './use-settings-change';
 
 /** Says how many rendered shots a change would make stale, before it is applied. */
 export function StaleWarning({
@@ -35,5 +35,21 @@ export function StaleWarning({
         </button>
       </div>
     </div>
+  );
+}
+
+/** What a settings change has to say, wherever it was made: the stale warning while it waits, or its error. */
+export function SettingsChangeNotices({ change }: { change: SettingsChange }) {
+  return (
+    <>
+      {change.pending && (
+        <StaleWarning pending={change.pending} onApply={change.confirm} onCancel={change.cancel} />
+      )}
+      {change.error && (
+        <p className="field-error" role="alert">
+          {change.error}
+        </p>
+      )}
+    </>
   );
 }

@@ -17,6 +17,8 @@ export interface PendingChange {
  * Applies settings changes as undoable commands. A change that would make rendered shots stale waits
  * for Apply, after the server said how many (it plans the project with and without the change).
  */
+export type SettingsChange = ReturnType<typeof useSettingsChange>;
+
 export function useSettingsChange(projectId: string) {
   const { editor } = useSession();
   const run = useRun();
