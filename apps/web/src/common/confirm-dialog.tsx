@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
+import { useModalFocus } from './use-modal-focus';
 
 interface ConfirmDialogProps {
   title: string;
@@ -11,30 +12,23 @@ interface ConfirmDialogProps {
 /** A modal question; focus starts on Cancel so Enter never destroys anything by accident. */
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const titleId = useId();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    cancelRef.current?.focus();
-    return () => previous?.focus?.();
-  }, []);
+  const modal = useRef<HTMLDivElement>(null);
+  // Cancel is the dialog's first button.
+  const onKeyDown = useModalFocus(modal, 'button', onCancel);
   return (
     <div className="modal-backdrop">
       <div
+        ref={modal}
         className="modal"
         role="alertdialog"
         aria-modal="true"
         aria-labelledby={titleId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onCancel();
-          }
-        }}
+        onKeyDown={onKeyDown}
       >
         <h2 id={titleId}>{title}</h2>
         <p>{message}</p>
         <div className="modal-actions">
-          <button type="button" ref={cancelRef} onClick={onCancel}>
+          <button type="button" onClick={onCancel}>
             Cancel
           </button>
           <button type="button" className="danger" onClick={onConfirm}>

@@ -5,10 +5,11 @@ import {
   type FilmResolution,
   type FilmSubtitleMode,
 } from '@ministudio/domain';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useProject } from '../api/hooks';
 import { filmSubtitlesUrl, filmUrl } from '../api/render-endpoints';
 import { useRender } from '../app/session';
+import { useModalFocus } from '../common/use-modal-focus';
 import { exportCost, exportPhase, resolutionChoices } from './film-export-state';
 import { ProgressBar } from './progress-bar';
 import { cancel, makeFilm } from './render-actions';
@@ -43,11 +44,7 @@ export function FilmExportDialog({
   const [startedJobId, setStartedJobId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const phase = exportPhase(film, startedJobId);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    panel.current?.querySelector<HTMLElement>('input, select, button')?.focus();
-    return () => previous?.focus?.();
-  }, []);
+  const onKeyDown = useModalFocus(panel, 'input, select, button', onClose);
 
   const start = async () => {
     setStarting(true);
@@ -67,11 +64,7 @@ export function FilmExportDialog({
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          e.stopPropagation();
-          onClose();
-        }}
+        onKeyDown={onKeyDown}
       >
         <h2 id={titleId}>Export film</h2>
         <fieldset disabled={!choosing}>

@@ -7,10 +7,11 @@ import {
   ProjectSettings,
   SIZE_FOR_ASPECT,
 } from '@ministudio/domain';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useProject } from '../api/hooks';
 import { SelectField } from '../common/select-field';
 import { TextField } from '../common/text-field';
+import { useModalFocus } from '../common/use-modal-focus';
 import { ProviderSelect } from '../render/provider-select';
 import '../styles/settings.css';
 import { VoiceFields } from '../voices/voice-fields';
@@ -32,11 +33,10 @@ export function SettingsPanel({ projectId, onClose }: { projectId: string; onClo
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const [customStyle, setCustomStyle] = useState(false);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    panel.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-    return () => previous?.focus?.();
-  }, []);
+  // Escape first takes back a change waiting for Apply, then closes.
+  const onKeyDown = useModalFocus(panel, 'input, select, textarea', () =>
+    change.pending ? change.cancel() : onClose(),
+  );
   if (!project) return null;
 
   const { propose } = change;
@@ -51,13 +51,7 @@ export function SettingsPanel({ projectId, onClose }: { projectId: string; onClo
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
-        onKeyDown={(e) => {
-          if (e.key === 'Tab' && panel.current) keepFocusInside(panel.current, e);
-          if (e.key !== 'Escape') return;
-          e.stopPropagation();
-          if (change.pending) change.cancel();
-          else onClose();
-        }}
+        onKeyDown={onKeyDown}
       >
         <header className="settings-header">
           <h2 id={titleId}>Project settings</h2>
@@ -167,16 +161,3 @@ export function SettingsPanel({ projectId, onClose }: { projectId: string; onClo
 }
 
 /** Tab from the last control goes to the first and back: the panel is modal, the page behind waits. */
-function keepFocusInside(root: HTMLElement, e: KeyboardEvent) {
-  const focusable = root.querySelectorAll<HTMLElement>('input, select, textarea, button:not(:disabled)');
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (!first || !last) return;
-  if (e.shiftKey && document.activeElement === first) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && document.activeElement === last) {
-    e.preventDefault();
-    first.focus();
-  }
-}
