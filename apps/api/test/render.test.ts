@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { TakeView } from '@ministudio/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   afterEvents,
@@ -173,10 +174,20 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
     );
     expect(patched.status).toBe(200);
     const states = (
-      await api<{ shotId: string; stale: boolean }[]>('GET', `/api/projects/${project.id}/shot-states`)
+      await api<{ shotId: string; stale: boolean; durationSeconds: number | null }[]>(
+        'GET',
+        `/api/projects/${project.id}/shot-states`,
+      )
     ).body;
     expect(states.find((s) => s.shotId === first!.id)?.stale).toBe(true);
     expect(states.find((s) => s.shotId === second!.id)?.stale).toBe(false);
+    // The chosen take's real length comes with its state (the timeline sizes speech shots by it).
+    for (const state of states) {
+      const takes = (await api<TakeView[]>('GET', `/api/shots/${state.shotId}/takes`)).body;
+      const chosen = takes.find((t) => t.chosen);
+      expect(chosen?.durationSeconds).toBeGreaterThan(0.9);
+      expect(state.durationSeconds).toBe(chosen?.durationSeconds);
+    }
 
     const before = (await jobs(project)).length;
     const render = await api<{ jobs: Job[]; shots: { shotId: string; outcome: string }[] }>(

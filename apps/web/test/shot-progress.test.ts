@@ -93,6 +93,7 @@ describe('shotStatus', () => {
     status: chosenTakeId ? ('succeeded' as const) : null,
     stale,
     posterUrl: null,
+    durationSeconds: null,
   });
 
   it('follows the chosen take and its staleness', () => {

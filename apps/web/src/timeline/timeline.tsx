@@ -23,7 +23,7 @@ export function Timeline({ projectId }: { projectId: string }) {
   const scenes = useProject(projectId, (p) => p.scenes).data ?? [];
   const fps = useProject(projectId, (p) => p.fps).data ?? 24;
   const pixelsPerSecond = usePixelsPerSecond(projectId);
-  const takeSeconds = useTakeSeconds(scenes);
+  const takeSeconds = useTakeSeconds(projectId);
   const characters = useProject(projectId, (p) => p.characters).data ?? NO_CHARACTERS;
   const narrationRate = useProject(projectId, (p) => p.narrationVoice.rate).data ?? 1;
   const pace = useMemo<SpeechPace>(() => {

@@ -1,29 +1,27 @@
-import type { SceneView } from '@ministudio/domain';
-import { useQueries } from '@tanstack/react-query';
-import { takesKey } from '../api/query-keys';
-import { listTakes } from '../api/render-endpoints';
+import type { ShotState } from '@ministudio/domain';
+import { useQuery } from '@tanstack/react-query';
+import { shotStatesKey } from '../api/query-keys';
+import { shotStates } from '../api/render-endpoints';
 
 /**
- * How long the chosen take of each shot that follows its speech really is, by shot id: only those shots'
- * lengths depend on a take. Shares the takes cache with the inspector's takes panel.
+ * How long each shot's chosen take really is, by shot id, from the project's shot states: the one request the
+ * cards already make, not one per shot.
  */
-export function useTakeSeconds(scenes: readonly SceneView[]): ReadonlyMap<string, number> {
-  const wanted = scenes
-    .flatMap((scene) => scene.shots)
-    .filter((shot) => shot.duration === 'speech' && shot.chosenTakeId !== null);
-  return useQueries({
-    queries: wanted.map((shot) => ({
-      queryKey: takesKey(shot.id),
-      queryFn: () => listTakes(shot.id),
-      select: (takes: Awaited<ReturnType<typeof listTakes>>) =>
-        takes.find((t) => t.id === shot.chosenTakeId)?.durationSeconds ?? null,
-    })),
-    combine: (results) => {
-      const seconds = new Map<string, number>();
-      results.forEach((r, i) => {
-        if (typeof r.data === 'number') seconds.set(wanted[i]!.id, r.data);
-      });
-      return seconds;
-    },
-  });
+export function useTakeSeconds(projectId: string): ReadonlyMap<string, number> {
+  return (
+    useQuery({
+      queryKey: shotStatesKey(projectId),
+      queryFn: () => shotStates(projectId),
+      select: secondsByShot,
+    }).data ?? NONE
+  );
+}
+
+const NONE: ReadonlyMap<string, number> = new Map();
+
+// Module level, so react-query runs it again only when the shot states change, not on every render.
+function secondsByShot(states: ShotState[]): ReadonlyMap<string, number> {
+  return new Map(
+    states.flatMap((s) => (s.durationSeconds !== null ? [[s.shotId, s.durationSeconds] as const] : [])),
+  );
 }

@@ -108,6 +108,8 @@ export const ShotState = Type.Object({
   status: Nullable(StringEnum(TAKE_STATUSES)),
   stale: Type.Boolean(),
   posterUrl: Nullable(Type.String()),
+  /** How long the chosen take really is (a shot that follows its speech learns its length from it). */
+  durationSeconds: Nullable(Type.Number()),
 });
 export type ShotState = Static<typeof ShotState>;
 

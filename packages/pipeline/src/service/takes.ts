@@ -64,6 +64,7 @@ export function shotState(shotId: string, take: Take | undefined, currentHash: s
     status: (take?.status as TakeStatus | undefined) ?? null,
     stale: take ? take.inputHash !== currentHash : false,
     posterUrl: take ? assetUrl(readTakeAssets(take).poster) : null,
+    durationSeconds: take?.durationSeconds ?? null,
   };
 }
 
