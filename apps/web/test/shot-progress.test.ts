@@ -93,6 +93,9 @@ describe('shotStatus', () => {
     status: chosenTakeId ? ('succeeded' as const) : null,
     stale,
     posterUrl: null,
+    videoUrl: null,
+    filmstripUrl: null,
+    waveformUrl: null,
     durationSeconds: null,
   });
 

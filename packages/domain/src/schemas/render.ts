@@ -108,6 +108,10 @@ export const ShotState = Type.Object({
   status: Nullable(StringEnum(TAKE_STATUSES)),
   stale: Type.Boolean(),
   posterUrl: Nullable(Type.String()),
+  /** The chosen take's media, for the timeline's filmstrip and waveform and the whole-film player. */
+  videoUrl: Nullable(Type.String()),
+  filmstripUrl: Nullable(Type.String()),
+  waveformUrl: Nullable(Type.String()),
   /** How long the chosen take really is (a shot that follows its speech learns its length from it). */
   durationSeconds: Nullable(Type.Number()),
 });

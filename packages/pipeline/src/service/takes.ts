@@ -58,12 +58,16 @@ export function takeView(take: Take, chosenTakeId: string | null, currentHash: s
 
 /** A shot's chosen take (undefined: none) as the timeline shows it; stale = edited since it was rendered. */
 export function shotState(shotId: string, take: Take | undefined, currentHash: string): ShotState {
+  const assets = take ? readTakeAssets(take) : null;
   return {
     shotId,
     chosenTakeId: take?.id ?? null,
     status: (take?.status as TakeStatus | undefined) ?? null,
     stale: take ? take.inputHash !== currentHash : false,
-    posterUrl: take ? assetUrl(readTakeAssets(take).poster) : null,
+    posterUrl: assetUrl(assets?.poster),
+    videoUrl: assetUrl(assets?.video),
+    filmstripUrl: assetUrl(assets?.filmstrip),
+    waveformUrl: assetUrl(assets?.waveform),
     durationSeconds: take?.durationSeconds ?? null,
   };
 }
