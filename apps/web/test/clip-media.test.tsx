@@ -9,7 +9,13 @@ describe('ClipMedia', () => {
   it('tiles the take filmstrip across the clip, one thumbnail per slot', () => {
     // jsdom has no IntersectionObserver: the clip loads at once, as on an engine without one.
     const { container } = render(
-      <ClipMedia filmstripUrl="/api/assets/strip" waveformUrl={null} widthPx={200} heightPx={45} seconds={4} />,
+      <ClipMedia
+        filmstripUrl="/api/assets/strip"
+        waveformUrl={null}
+        widthPx={200}
+        heightPx={45}
+        seconds={4}
+      />,
     );
     const frames = [...container.querySelectorAll<HTMLElement>('.clip-filmstrip-frame')];
     expect(frames.map((f) => f.dataset.frame)).toEqual(['1', '4', '7']);
