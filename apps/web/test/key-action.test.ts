@@ -23,7 +23,7 @@ describe('keyAction', () => {
     expect(key('ArrowRight', { altKey: true })).toEqual({ type: 'move', delta: 1 });
     expect(key('ArrowDown', { shiftKey: true })).toBeNull();
     expect(key('Delete')).toEqual({ type: 'delete' });
-    expect(key('Backspace')).toBeNull();
+    expect(key('Backspace')).toEqual({ type: 'delete' });
     expect(key('Escape')).toEqual({ type: 'deselect' });
     expect(key('ArrowDown', { ctrlKey: true })).toBeNull();
   });

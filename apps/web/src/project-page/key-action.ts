@@ -6,7 +6,12 @@ export type KeyAction =
   | { type: 'select'; delta: -1 | 1 }
   | { type: 'move'; delta: -1 | 1 }
   | { type: 'delete' }
-  | { type: 'deselect' };
+  | { type: 'deselect' }
+  | { type: 'duplicate' }
+  /** Split the shot under the playhead: S, or Ctrl/Cmd+K. */
+  | { type: 'split' }
+  /** `[` trims the selected shot so it starts at the playhead, `]` so it ends there. */
+  | { type: 'trim'; edge: 'start' | 'end' };
 
 interface KeyLike {
   key: string;
@@ -21,6 +26,8 @@ export function keyAction(e: KeyLike): KeyAction | null {
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   if (mod && !e.altKey && key === 'z') return e.shiftKey ? { type: 'redo' } : { type: 'undo' };
   if (mod && !e.altKey && !e.shiftKey && key === 'y') return { type: 'redo' };
+  if (mod && !e.altKey && !e.shiftKey && key === 'd') return { type: 'duplicate' };
+  if (mod && !e.altKey && !e.shiftKey && key === 'k') return { type: 'split' };
   if (mod) return null;
   const back = key === 'ArrowUp' || key === 'ArrowLeft';
   const forward = key === 'ArrowDown' || key === 'ArrowRight';
@@ -29,7 +36,10 @@ export function keyAction(e: KeyLike): KeyAction | null {
     return { type: e.altKey ? 'move' : 'select', delta: back ? -1 : 1 };
   }
   if (e.altKey || e.shiftKey) return null;
-  if (key === 'Delete') return { type: 'delete' };
+  if (key === 'Delete' || key === 'Backspace') return { type: 'delete' };
   if (key === 'Escape') return { type: 'deselect' };
+  if (key === 's') return { type: 'split' };
+  if (key === '[') return { type: 'trim', edge: 'start' };
+  if (key === ']') return { type: 'trim', edge: 'end' };
   return null;
 }

@@ -1,18 +1,22 @@
 import { SHOT_TYPE_LABELS, type ShotView } from '@ministudio/domain';
 import { memo } from 'react';
-import { useSelect, useSelection, useSession } from '../app/session';
+import { useSelection, useSession } from '../app/session';
 import { RenderStatusBadge } from '../render/render-status-badge';
 import { useShotRender } from '../render/use-shot-render';
 import { excerpt } from '../storyboard/shot-summary';
 import type { ClipLayout } from './timeline-layout';
 
 function describeLength(clip: ClipLayout): string {
-  const seconds = `${Number.isInteger(clip.seconds) ? clip.seconds : clip.seconds.toFixed(1)} s`;
+  const seconds = `${Number.isInteger(clip.seconds) ? clip.seconds : clip.seconds.toFixed(2).replace(/0+$/, '')} s`;
   if (!clip.followsSpeech) return seconds;
   return clip.estimated ? `about ${seconds}, follows speech (estimated)` : `${seconds}, follows speech`;
 }
 
-/** One shot on the track: as wide as it lasts, its chosen take's poster and its render status. */
+/**
+ * One shot on the track: as wide as it lasts, its chosen take's poster and its render status. Pointer
+ * gestures (select, drag, trim by the right edge) are the track's: a clip only draws itself, so a drag or a
+ * moving playhead never re-renders it.
+ */
 export const TimelineClip = memo(function TimelineClip({
   projectId,
   shot,
@@ -23,8 +27,8 @@ export const TimelineClip = memo(function TimelineClip({
   clip: ClipLayout;
 }) {
   const { editor } = useSession();
-  const selectShot = useSelect();
-  const selected = useSelection(
+  const selected = useSelection((s) => s.shots.some((id) => editor.ids.resolve(id) === shot.id));
+  const primary = useSelection(
     (s) => s.selection.kind === 'shot' && editor.ids.resolve(s.selection.id) === shot.id,
   );
   const { state, status } = useShotRender(projectId, shot.id);
@@ -32,16 +36,16 @@ export const TimelineClip = memo(function TimelineClip({
   return (
     <button
       type="button"
-      className={`timeline-clip${selected ? ' selected' : ''}${clip.followsSpeech ? ' follows-speech' : ''}`}
+      className={`timeline-clip${selected ? ' selected' : ''}${primary ? ' primary' : ''}${clip.followsSpeech ? ' follows-speech' : ''}`}
       data-clip-shot-id={shot.id}
       aria-label={`Shot ${clip.number}`}
-      aria-current={selected ? 'true' : undefined}
-      title={`Shot ${clip.number}: ${describeLength(clip)}`}
+      aria-current={primary ? 'true' : undefined}
+      aria-pressed={selected}
+      title={`Shot ${clip.number}: ${describeLength(clip)}. Drag to move, drag its right edge to trim; S splits at the playhead`}
       style={{ left: clip.x, width: clip.width }}
-      onClick={() => selectShot({ kind: 'shot', id: shot.id })}
     >
       {poster ? (
-        <img className="timeline-clip-poster" src={poster} alt="" loading="lazy" />
+        <img className="timeline-clip-poster" src={poster} alt="" loading="lazy" draggable={false} />
       ) : (
         <span className="timeline-clip-text">
           <span className="timeline-clip-type">{SHOT_TYPE_LABELS[shot.shotType]}</span>{' '}
@@ -52,6 +56,7 @@ export const TimelineClip = memo(function TimelineClip({
         <span className="timeline-clip-number">{clip.number}</span>
         <RenderStatusBadge status={status} />
       </span>
+      <span className="timeline-clip-trim" aria-hidden="true" />
     </button>
   );
 });

@@ -5,7 +5,7 @@ import { playheadStore, usePixelsPerSecond } from './timeline-stores';
 /** The ticks drawn beyond each side of the visible part, so a quick scroll shows no gap. */
 const OVERDRAW_PIXELS = 400;
 
-function useVisibleRange(scroller: RefObject<HTMLDivElement | null>) {
+export function useVisibleRange(scroller: RefObject<HTMLDivElement | null>) {
   const [range, setRange] = useState({ left: 0, width: 2000 });
   useEffect(() => {
     const el = scroller.current;

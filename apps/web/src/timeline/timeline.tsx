@@ -1,12 +1,18 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { ShotView } from '@ministudio/domain';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useProject } from '../api/hooks';
+import { useSelection, useSession } from '../app/session';
+import { useProviders } from '../render/render-queries';
 import '../styles/timeline.css';
 import { TimelineClip } from './timeline-clip';
+import { ruleLengths, shotDurationRule, visibleClipRange } from './timeline-edit';
+import { TimelineGestureLayer } from './timeline-gesture-layer';
 import { fitZoom, layoutTimeline, type SpeechPace, zoomAround } from './timeline-layout';
 import { PlayheadTimecode, TimelinePlayhead } from './timeline-playhead';
-import { TimelineRuler } from './timeline-ruler';
+import { TimelineRuler, useVisibleRange } from './timeline-ruler';
 import { usePixelsPerSecond, zoomStore } from './timeline-stores';
 import { useTakeSeconds } from './use-take-seconds';
+import { useTimelineEditing } from './use-timeline-editing';
 
 const NO_CHARACTERS: never[] = [];
 
@@ -17,8 +23,14 @@ const WHEEL_ZOOM_RATE = 0.002;
 const TAIL_PIXELS = 120;
 /** Zoom to fit leaves this much of the view free at its right. */
 const FIT_MARGIN_PIXELS = 24;
+/** Clips this far outside the view stay mounted, so a scroll shows no empty track before React catches up. */
+const MOUNT_MARGIN_PIXELS = 800;
 
-/** The film in time, read-only: scenes as segments, shots as clips as wide as they last, a ruler, a playhead. */
+/**
+ * The film in time: scenes as segments, shots as clips as wide as they last, a ruler, a playhead. Clips
+ * are selected, dragged to reorder, trimmed by their right edge, split at the playhead; only those near
+ * the view are mounted.
+ */
 export function Timeline({ projectId }: { projectId: string }) {
   const scenes = useProject(projectId, (p) => p.scenes).data ?? [];
   const fps = useProject(projectId, (p) => p.fps).data ?? 24;
@@ -36,6 +48,29 @@ export function Timeline({ projectId }: { projectId: string }) {
   );
   const shots = useMemo(() => new Map(scenes.flatMap((s) => s.shots).map((s) => [s.id, s])), [scenes]);
   const scroller = useRef<HTMLDivElement>(null);
+  const providers = useProviders().data;
+  const defaultProvider = useProject(projectId, (p) => p.defaultProvider).data ?? '';
+  const lengthsOf = useCallback(
+    (shot: ShotView) => {
+      const found = shotDurationRule(providers ?? [], shot.provider, defaultProvider);
+      return found ? { lengths: ruleLengths(found.rule), label: found.label } : { lengths: [], label: '' };
+    },
+    [providers, defaultProvider],
+  );
+  const editing = useTimelineEditing(projectId, layout, shots, pixelsPerSecond, fps, lengthsOf);
+  const view = useVisibleRange(scroller);
+  const { editor } = useSession();
+  const primaryId = useSelection((s) =>
+    s.selection.kind === 'shot' ? editor.ids.resolve(s.selection.id) : null,
+  );
+  const mounted = useMemo(() => {
+    const { first, end } = visibleClipRange(layout.clips, view.left, view.width, MOUNT_MARGIN_PIXELS);
+    const inView = layout.clips.slice(first, end);
+    // The selected clip stays mounted wherever it is, so keyboard focus on it survives a scroll.
+    const primary = layout.clips.findIndex((c) => c.shotId === primaryId);
+    if (primary >= 0 && (primary < first || primary >= end)) inView.push(layout.clips[primary]!);
+    return inView;
+  }, [layout, view.left, view.width, primaryId]);
   // A zoom sets where the view should scroll to; applied once the wider or narrower content is laid out
   // (after every render: the zoom's own re-render is the one that finds it set).
   const pendingScroll = useRef<number | null>(null);
@@ -89,9 +124,25 @@ export function Timeline({ projectId }: { projectId: string }) {
 
   return (
     <section className="timeline" aria-label="Timeline">
-      <div className="timeline-toolbar" role="toolbar" aria-label="Timeline zoom">
+      <div className="timeline-toolbar">
         <PlayheadTimecode projectId={projectId} fps={fps} />
-        <span className="timeline-zoom-buttons">
+        <span className="timeline-edit-buttons" role="toolbar" aria-label="Timeline edit">
+          <button
+            type="button"
+            onClick={editing.split}
+            title="Split the shot under the playhead (S or Ctrl+K)"
+          >
+            Split
+          </button>
+          <button type="button" onClick={editing.duplicate} title="Duplicate the selected shots (Ctrl+D)">
+            Duplicate
+          </button>
+          <button type="button" onClick={editing.remove} title="Delete the selected shots (Delete)">
+            Delete
+          </button>
+          <span className="timeline-key-hint">[ ] trim to playhead · Alt+←/→ move</span>
+        </span>
+        <span className="timeline-zoom-buttons" role="toolbar" aria-label="Timeline zoom">
           <button type="button" onClick={() => zoom(1 / ZOOM_STEP)} aria-label="Zoom out" title="Zoom out">
             −
           </button>
@@ -126,13 +177,17 @@ export function Timeline({ projectId }: { projectId: string }) {
               </span>
             ))}
           </div>
-          <div className="timeline-track">
-            {layout.clips.map((clip) => {
+          {/* Clicks and presses are handled here for every clip (and the empty track, for a marquee). */}
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: the clips inside are the buttons; keys act through the editor's shortcuts */}
+          {/* biome-ignore lint/a11y/useKeyWithClickEvents: same */}
+          <div className="timeline-track" onPointerDown={editing.onPointerDown} onClick={editing.onClick}>
+            {mounted.map((clip) => {
               const shot = shots.get(clip.shotId);
               return shot ? (
                 <TimelineClip key={clip.shotId} projectId={projectId} shot={shot} clip={clip} />
               ) : null;
             })}
+            <TimelineGestureLayer projectId={projectId} />
           </div>
           <TimelinePlayhead projectId={projectId} fps={fps} totalSeconds={layout.totalSeconds} />
         </div>
