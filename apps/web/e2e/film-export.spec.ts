@@ -20,10 +20,7 @@ test('exports the film with burned subtitles at 540p and offers the MP4, SRT and
   });
   expect(resized.ok()).toBe(true);
   await page.goto(`/projects/${projectId}`);
-  await page
-    .getByRole('toolbar', { name: 'Render' })
-    .getByRole('button', { name: 'Render', exact: true })
-    .click();
+  await page.getByRole('toolbar', { name: 'Render' }).getByRole('button', { name: 'Render all' }).click();
   for (const shotId of shotIds) {
     await expect(
       page.locator(`[data-shot-id="${shotId}"] .card-poster [data-render-status]`),

@@ -46,10 +46,7 @@ test('renders a storyboard, shows progress, posters, the proxy, re-renders only 
     });
   });
 
-  await page
-    .getByRole('toolbar', { name: 'Render' })
-    .getByRole('button', { name: 'Render', exact: true })
-    .click();
+  await page.getByRole('toolbar', { name: 'Render' }).getByRole('button', { name: 'Render all' }).click();
   await expect(card(page, first).getByRole('progressbar', { name: 'Render progress' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('1-rendering.png') });
   await expect(cardStatus(page, first)).toHaveAttribute('data-render-status', 'ready', { timeout: 45_000 });
@@ -109,10 +106,7 @@ test('renders a storyboard, shows progress, posters, the proxy, re-renders only 
   await page.screenshot({ path: testInfo.outputPath('3-stale.png') });
 
   // Render again: only the changed shot gets a new take.
-  await page
-    .getByRole('toolbar', { name: 'Render' })
-    .getByRole('button', { name: 'Render', exact: true })
-    .click();
+  await page.getByRole('toolbar', { name: 'Render' }).getByRole('button', { name: 'Render all' }).click();
   await expect(cardStatus(page, second)).toHaveAttribute('data-render-status', /queued|rendering/);
   await expect(cardStatus(page, second)).toHaveAttribute('data-render-status', 'ready', { timeout: 45_000 });
   await expect(takes.locator('.take')).toHaveCount(2);
@@ -167,10 +161,7 @@ test('shows provider limits next to the field, and refuses a render the studio c
   await expect(providerIssues).toContainText('GEMINI_API_KEY');
 
   // The server refuses the whole render and renders nothing; the notice names the setting.
-  await page
-    .getByRole('toolbar', { name: 'Render' })
-    .getByRole('button', { name: 'Render', exact: true })
-    .click();
+  await page.getByRole('toolbar', { name: 'Render' }).getByRole('button', { name: 'Render all' }).click();
   await expect(page.getByRole('alert')).toContainText('Nothing was rendered');
   await expect(page.getByRole('alert')).toContainText('Set GEMINI_API_KEY');
   await expect(page.getByRole('alert')).toContainText('more than its provider can do');

@@ -16,6 +16,11 @@ export function useShotState(projectId: string, shotId: string): ShotState | nul
   );
 }
 
+/** Every shot's render state (the render bar counts the stale ones). */
+export function useShotStates(projectId: string): ShotState[] | undefined {
+  return useQuery({ queryKey: shotStatesKey(projectId), queryFn: () => shotStates(projectId) }).data;
+}
+
 export function useShotCheck(projectId: string, shotId: string): ShotCheck | null {
   return (
     useQuery({
