@@ -88,3 +88,64 @@ test('the timeline shows shots as wide as they last, zooms to fit and places the
   await expect(page.getByRole('form', { name: 'Shot 3 inspector' })).toBeVisible();
   await page.screenshot({ path: '/tmp/timeline.png' });
 });
+
+test('the timeline edits: trim by the edge with a visible snap, split at the playhead, multi-select and delete, Alt+Right, each undoable', async ({
+  page,
+  request,
+}) => {
+  const projectId = await arrangeTimedProject(request);
+  await page.goto(`/projects/${projectId}`);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const clips = timeline.locator('.timeline-clip');
+  const clip = (n: number) => timeline.getByRole('button', { name: `Shot ${n}`, exact: true });
+  await expect(clip(4)).toBeVisible();
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
+
+  // Trim shot 1 by dragging its right edge: 2 s at 40 px/s, so 40 px further is about 3 s.
+  const box = (await clip(1).boundingBox())!;
+  await page.mouse.move(box.x + box.width - 3, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width + 20, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(box.x + box.width + 41, box.y + box.height / 2, { steps: 4 });
+  // While dragging: a trim ghost and a snap line with its label; nothing written yet.
+  await expect(timeline.locator('.timeline-snap-label')).toBeVisible();
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
+  await page.screenshot({ path: '/tmp/timeline-trim-snap.png' });
+  await page.mouse.up();
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 3 s/);
+  await page.keyboard.press('Control+z');
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
+
+  // Split at the playhead: the ruler at 1 s (inside shot 1), then S.
+  const ruler = timeline.locator('.timeline-ruler');
+  const rulerBox = (await ruler.boundingBox())!;
+  const c1 = (await clip(1).boundingBox())!;
+  await ruler.click({ position: { x: c1.x - rulerBox.x + c1.width / 2, y: rulerBox.height / 2 } });
+  await expect(timeline.getByLabel('Playhead position')).toHaveText('00:00:01:00');
+  await page.keyboard.press('s');
+  await expect(clips).toHaveCount(5);
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 1 s/);
+  await expect(clip(2)).toHaveAttribute('title', /Shot 2: 1 s/);
+  await page.keyboard.press('Control+z');
+  await expect(clips).toHaveCount(4);
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
+
+  // Click shot 2, Shift-click shot 3: both selected; Delete removes both, one undo brings both back.
+  await clip(2).click();
+  await clip(3).click({ modifiers: ['Shift'] });
+  await expect(clip(2)).toHaveClass(/selected/);
+  await expect(clip(3)).toHaveClass(/selected/);
+  await page.keyboard.press('Delete');
+  await expect(clips).toHaveCount(2);
+  await page.keyboard.press('Control+z');
+  await expect(clips).toHaveCount(4);
+  await expect(clip(3)).toHaveAttribute('title', /Shot 3: 3 s/);
+
+  // Alt+Right moves the selected shot one place later: shot 1 (2 s) swaps with shot 2 (4 s).
+  await clip(1).click();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 4 s/);
+  await expect(clip(2)).toHaveAttribute('title', /Shot 2: 2 s/);
+  await page.keyboard.press('Control+z');
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
+});

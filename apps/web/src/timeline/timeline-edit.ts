@@ -135,8 +135,7 @@ export function trimCandidates(
     if (end > start) out.push({ seconds: end, kind: 'edge', label: `Shot ${c.number} end` });
   }
   if (playhead > start) out.push({ seconds: playhead, kind: 'playhead', label: 'playhead' });
-  for (const l of lengths)
-    out.push({ seconds: start + l, kind: 'provider', label: `${formatSeconds(l)} (${modelLabel})` });
+  for (const l of lengths) out.push({ seconds: start + l, kind: 'provider', label: `${modelLabel} length` });
   return out;
 }
 
