@@ -114,8 +114,10 @@ export function advance(
   const loop = hasMarks(marks);
   const { start, end } = playRange(marks, total);
   const next = t + dt * rate;
-  if (rate > 0 && next >= end) return loop && end > start ? { t: start, stop: false } : { t: end, stop: true };
-  if (rate < 0 && next <= start) return loop && end > start ? { t: end, stop: false } : { t: start, stop: true };
+  if (rate > 0 && next >= end)
+    return loop && end > start ? { t: start, stop: false } : { t: end, stop: true };
+  if (rate < 0 && next <= start)
+    return loop && end > start ? { t: end, stop: false } : { t: start, stop: true };
   return { t: next, stop: false };
 }
 

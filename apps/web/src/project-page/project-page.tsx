@@ -5,10 +5,12 @@ import { CHARACTERS } from '../cast/character-kind';
 import { EntityPanel } from '../cast/entity-panel';
 import { LOCATIONS } from '../cast/location-kind';
 import { navigate } from '../lib/router';
+import { Player } from '../player/player';
 import { useRenderEvents } from '../render/use-render-events';
 import { Board } from '../storyboard/board';
 import { Timeline } from '../timeline/timeline';
 import { DetailPane } from './detail-pane';
+import { useEditorView } from './editor-view';
 import { TopBar } from './top-bar';
 import { useEditorKeys } from './use-editor-keys';
 
@@ -35,15 +37,16 @@ export function ProjectPage({ projectId }: { projectId: string }) {
 function Editor({ projectId }: { projectId: string }) {
   useEditorKeys(projectId);
   useRenderEvents(projectId);
+  const [view, setView] = useEditorView(projectId);
   return (
-    <div className="editor">
-      <TopBar projectId={projectId} />
+    <div className={`editor view-${view}`}>
+      <TopBar projectId={projectId} view={view} onView={setView} />
       <aside className="sidebar" aria-label="Cast and locations">
         <EntityPanel kind={CHARACTERS} projectId={projectId} />
         <EntityPanel kind={LOCATIONS} projectId={projectId} />
       </aside>
       <div className="board-area">
-        <Board projectId={projectId} />
+        {view === 'edit' ? <Player projectId={projectId} /> : <Board projectId={projectId} />}
         <Timeline projectId={projectId} />
       </div>
       <DetailPane projectId={projectId} />

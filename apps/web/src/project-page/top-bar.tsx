@@ -7,8 +7,17 @@ import { TextField } from '../common/text-field';
 import { navigate } from '../lib/router';
 import { SettingsPanel } from '../settings/settings-panel';
 import { useSaveState } from '../stores/save-store';
+import type { EditorView } from './editor-view';
 
-export function TopBar({ projectId }: { projectId: string }) {
+export function TopBar({
+  projectId,
+  view,
+  onView,
+}: {
+  projectId: string;
+  view: EditorView;
+  onView: (view: EditorView) => void;
+}) {
   const { editor, history } = useSession();
   const run = useRun();
   const title = useProject(projectId, (p) => p.title).data ?? '';
@@ -43,6 +52,18 @@ export function TopBar({ projectId }: { projectId: string }) {
         />
       </div>
       <span className="project-facts">{meta.data}</span>
+      <div className="view-switch" role="toolbar" aria-label="View">
+        {(
+          [
+            ['storyboard', 'Storyboard'],
+            ['edit', 'Edit'],
+          ] as const
+        ).map(([id, label]) => (
+          <button key={id} type="button" aria-pressed={view === id} onClick={() => onView(id)}>
+            {label}
+          </button>
+        ))}
+      </div>
       <button
         type="button"
         aria-haspopup="dialog"
