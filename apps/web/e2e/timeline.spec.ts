@@ -149,3 +149,50 @@ test('the timeline edits: trim by the edge with a visible snap, split at the pla
   await page.keyboard.press('Control+z');
   await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
 });
+
+test('the timeline reorders by dragging: a marquee selection moves together across scenes, one undo', async ({
+  page,
+  request,
+}) => {
+  const projectId = await arrangeTimedProject(request);
+  await page.goto(`/projects/${projectId}`);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const clip = (n: number) => timeline.getByRole('button', { name: `Shot ${n}`, exact: true });
+  await expect(clip(4)).toBeVisible();
+
+  // A marquee from the empty track after the film back into shots 3 and 4 selects both.
+  const c3 = (await clip(3).boundingBox())!;
+  const c4 = (await clip(4).boundingBox())!;
+  const y = c3.y + c3.height / 2;
+  await page.mouse.move(c4.x + c4.width + 40, y);
+  await page.mouse.down();
+  await page.mouse.move(c3.x + c3.width / 2, y, { steps: 6 });
+  await expect(timeline.locator('.timeline-marquee')).toBeVisible();
+  await page.mouse.up();
+  await expect(clip(3)).toHaveClass(/selected/);
+  await expect(clip(4)).toHaveClass(/selected/);
+  await expect(clip(1)).not.toHaveClass(/selected/);
+
+  // Drag them to the very start, into scene 1: ghosts and an insertion marker while dragging, nothing written.
+  const c1 = (await clip(1).boundingBox())!;
+  await page.mouse.move(c3.x + 10, y);
+  await page.mouse.down();
+  await page.mouse.move(c1.x + 20, y, { steps: 8 });
+  await page.mouse.move(c1.x + 3, y, { steps: 2 });
+  await expect(timeline.locator('.timeline-ghost')).toHaveCount(2);
+  await expect(timeline.locator('.timeline-insert-marker')).toBeVisible();
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
+  await page.screenshot({ path: '/tmp/timeline-move-drag.png' });
+  await page.mouse.up();
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 3 s/);
+  await expect(clip(2)).toHaveAttribute('title', /follows speech/);
+  await expect(clip(3)).toHaveAttribute('title', /Shot 3: 2 s/);
+  // Both now open scene 1 (the Pier): the Lighthouse scene holds nothing, so it has no length.
+  const lighthouse = timeline.locator('.timeline-scene', { hasText: 'Lighthouse' });
+  await expect(lighthouse).toHaveAttribute('style', /width: 0px/);
+
+  await page.keyboard.press('Control+z');
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
+  await expect(clip(3)).toHaveAttribute('title', /Shot 3: 3 s/);
+  await expect(clip(4)).toHaveAttribute('title', /follows speech/);
+});

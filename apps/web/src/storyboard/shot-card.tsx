@@ -12,9 +12,8 @@ export function ShotCard({ projectId, shot, number }: { projectId: string; shot:
   const { editor } = useSession();
   const run = useRun();
   const selectShot = useSelect();
-  const selected = useSelection(
-    (s) => s.selection.kind === 'shot' && editor.ids.resolve(s.selection.id) === shot.id,
-  );
+  // Every selected shot is highlighted (the timeline selects several); the inspector shows the primary one.
+  const selected = useSelection((s) => s.shots.some((id) => editor.ids.resolve(id) === shot.id));
   const names =
     useProject(projectId, (p) => Object.fromEntries(p.characters.map((c) => [c.key, c.name]))).data ?? {};
   const { setNodeRef, listeners, transform, transition, isDragging } = useSortable({

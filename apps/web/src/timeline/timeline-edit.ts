@@ -217,7 +217,3 @@ export function dropTarget(
   }
   return target;
 }
-
-function formatSeconds(s: number): string {
-  return `${Number.isInteger(s) ? s : s.toFixed(2).replace(/0+$/, '')} s`;
-}

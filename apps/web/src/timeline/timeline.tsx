@@ -10,7 +10,7 @@ import { TimelineGestureLayer } from './timeline-gesture-layer';
 import { fitZoom, layoutTimeline, type SpeechPace, zoomAround } from './timeline-layout';
 import { PlayheadTimecode, TimelinePlayhead } from './timeline-playhead';
 import { TimelineRuler, useVisibleRange } from './timeline-ruler';
-import { usePixelsPerSecond, zoomStore } from './timeline-stores';
+import { useGesture, usePixelsPerSecond, zoomStore } from './timeline-stores';
 import { useTakeSeconds } from './use-take-seconds';
 import { useTimelineEditing } from './use-timeline-editing';
 
@@ -59,6 +59,7 @@ export function Timeline({ projectId }: { projectId: string }) {
   );
   const editing = useTimelineEditing(projectId, layout, shots, pixelsPerSecond, fps, lengthsOf);
   const view = useVisibleRange(scroller);
+  const moving = useGesture(projectId)?.kind === 'move';
   const { editor } = useSession();
   const primaryId = useSelection((s) =>
     s.selection.kind === 'shot' ? editor.ids.resolve(s.selection.id) : null,
@@ -180,7 +181,11 @@ export function Timeline({ projectId }: { projectId: string }) {
           {/* Clicks and presses are handled here for every clip (and the empty track, for a marquee). */}
           {/* biome-ignore lint/a11y/noStaticElementInteractions: the clips inside are the buttons; keys act through the editor's shortcuts */}
           {/* biome-ignore lint/a11y/useKeyWithClickEvents: same */}
-          <div className="timeline-track" onPointerDown={editing.onPointerDown} onClick={editing.onClick}>
+          <div
+            className={`timeline-track${moving ? ' moving' : ''}`}
+            onPointerDown={editing.onPointerDown}
+            onClick={editing.onClick}
+          >
             {mounted.map((clip) => {
               const shot = shots.get(clip.shotId);
               return shot ? (
