@@ -75,4 +75,18 @@ test('the render queue: render all, cancel a waiting shot, retry it, then render
   expect(await takeCount(request, shotIds[0]!)).toBe(1);
   await expect(bar(page).getByRole('button', { name: 'Render stale (0)' })).toBeDisabled();
   await queue.screenshot({ path: testInfo.outputPath('queue-done.png') });
+
+  // The shot's two takes: each says what made it and plays in place; "Compare all" puts them side by side.
+  const takes = page.getByRole('list', { name: 'Takes' });
+  await expect(takes.locator('.take')).toHaveCount(2);
+  await expect(takes.locator('.take').first()).toContainText(/local\/animatic-v1 · (seed \d+|no seed).* · 2\.0 s/);
+  await takes.getByRole('button', { name: 'Play take 1' }).click();
+  const player = takes.getByLabel('Take 1 player');
+  await expect
+    .poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(1);
+  await page.getByRole('button', { name: 'Compare all' }).click();
+  const compare = page.getByRole('region', { name: 'Compare take 1 and take 2' });
+  await expect(compare.locator('video')).toHaveCount(2);
+  await page.screenshot({ path: testInfo.outputPath('editor.png') });
 });

@@ -8,14 +8,17 @@ import { useSession } from '../app/session';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { useTakes } from './render-queries';
 import { TakeCompare } from './take-compare';
+import { takeFacts, toggleCompare } from './take-facts';
 
-/** Every take of the shot, newest first: pin, choose, delete, and pick two to compare. */
+/** Every take of the shot, newest first: play, pin, choose, delete, and pick two to four to compare. */
 export function TakesPanel({ shotId }: { shotId: string }) {
   const { editor } = useSession();
   const client = useQueryClient();
   const takes = useTakes(shotId, true).data ?? [];
   const [deleting, setDeleting] = useState<TakeView | null>(null);
   const [compare, setCompare] = useState<string[]>([]);
+  // One take plays in the list at a time; the others show their poster.
+  const [playing, setPlaying] = useState<string | null>(null);
   const refresh = () => {
     void client.invalidateQueries({ queryKey: takesKey(shotId) });
     void client.invalidateQueries({ queryKey: shotStatesKey(editor.projectId) });
@@ -25,20 +28,32 @@ export function TakesPanel({ shotId }: { shotId: string }) {
       .catch((e: unknown) => reportError(e, what))
       .finally(refresh);
   const ordered = [...takes].sort((a, b) => b.number - a.number);
-  const pair = compare.map((id) => takes.find((t) => t.id === id)).filter((t): t is TakeView => !!t);
+  const picked = compare
+    .map((id) => takes.find((t) => t.id === id))
+    .filter((t): t is TakeView => !!t)
+    .sort((a, b) => a.number - b.number);
+  const playable = ordered.filter((t) => t.status === 'succeeded');
 
   return (
     <section className="takes-panel" aria-labelledby={`takes-${shotId}`}>
-      <h3 id={`takes-${shotId}`}>Takes</h3>
+      <div className="takes-head">
+        <h3 id={`takes-${shotId}`}>Takes</h3>
+        {playable.length >= 2 && (
+          <button
+            type="button"
+            className="quiet"
+            title="Show the newest four finished takes side by side"
+            onClick={() => setCompare(playable.slice(0, 4).map((t) => t.id))}
+          >
+            Compare {playable.length > 4 ? 'newest 4' : 'all'}
+          </button>
+        )}
+      </div>
       {ordered.length === 0 && <p className="muted small">No takes yet: render the shot.</p>}
       <ol className="take-list" aria-label="Takes">
         {ordered.map((take) => (
           <li key={take.id} className={`take${take.chosen ? ' chosen' : ''}`} data-take-number={take.number}>
-            {take.urls.poster ? (
-              <img className="take-poster" src={take.urls.poster} alt="" />
-            ) : (
-              <span className="take-poster take-poster-empty" />
-            )}
+            <TakeThumb take={take} playing={playing === take.id} onPlay={setPlaying} />
             <div className="take-body">
               <div className="take-title">
                 <strong>Take {take.number}</strong>
@@ -47,10 +62,7 @@ export function TakesPanel({ shotId }: { shotId: string }) {
                 {take.pinned && <span className="take-flag">pinned</span>}
                 {take.stale && <span className="take-flag take-flag-stale">stale</span>}
               </div>
-              <div className="take-meta">
-                {take.provider}/{take.model} · seed {take.seed ?? '—'}
-                {!take.seedApplied && <span className="take-warning"> (seed not applied)</span>}
-              </div>
+              <TakeMeta take={take} />
               {take.notes.length > 0 && (
                 <ul className="take-notes">
                   {take.notes.map((n) => (
@@ -77,13 +89,7 @@ export function TakesPanel({ shotId }: { shotId: string }) {
                       <input
                         type="checkbox"
                         checked={compare.includes(take.id)}
-                        onChange={(e) =>
-                          setCompare((c) =>
-                            e.target.checked
-                              ? [...c.filter((id) => id !== take.id), take.id].slice(-2)
-                              : c.filter((id) => id !== take.id),
-                          )
-                        }
+                        onChange={(e) => setCompare((c) => toggleCompare(c, take.id, e.target.checked))}
                       />
                       Compare
                     </label>
@@ -102,9 +108,7 @@ export function TakesPanel({ shotId }: { shotId: string }) {
           </li>
         ))}
       </ol>
-      {pair.length === 2 && (
-        <TakeCompare shotId={shotId} takes={[pair[0]!, pair[1]!]} onClose={() => setCompare([])} />
-      )}
+      {picked.length >= 2 && <TakeCompare shotId={shotId} takes={picked} onClose={() => setCompare([])} />}
       {deleting && (
         <ConfirmDialog
           title={`Delete take ${deleting.number}?`}
@@ -122,5 +126,71 @@ export function TakesPanel({ shotId }: { shotId: string }) {
         />
       )}
     </section>
+  );
+}
+
+function TakeMeta({ take }: { take: TakeView }) {
+  const facts = takeFacts(take);
+  return (
+    <div className="take-meta">
+      {facts.source} · <span className={facts.seedIgnored ? 'take-warning' : undefined}>{facts.seed}</span>
+      {facts.duration && ` · ${facts.duration}`}
+      {facts.date && (
+        <>
+          {' · '}
+          <time dateTime={take.createdAt}>{facts.date}</time>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The poster; a click plays the take in its place (the proxy, small enough for a list). */
+function TakeThumb({
+  take,
+  playing,
+  onPlay,
+}: {
+  take: TakeView;
+  playing: boolean;
+  onPlay(id: string | null): void;
+}) {
+  const src = take.urls.proxy ?? take.urls.video;
+  if (playing && src)
+    return (
+      // biome-ignore lint/a11y/useMediaCaption: the server serves no WebVTT file for a take; its lines are in the inspector
+      <video
+        className="take-poster"
+        aria-label={`Take ${take.number} player`}
+        src={src}
+        poster={take.urls.poster ?? undefined}
+        controls
+        autoPlay
+        playsInline
+        onEnded={() => onPlay(null)}
+      />
+    );
+  if (take.status !== 'succeeded' || !src)
+    return take.urls.poster ? (
+      <img className="take-poster" src={take.urls.poster} alt="" />
+    ) : (
+      <span className="take-poster take-poster-empty" />
+    );
+  return (
+    <button
+      type="button"
+      className="take-play"
+      aria-label={`Play take ${take.number}`}
+      onClick={() => onPlay(take.id)}
+    >
+      {take.urls.poster ? (
+        <img className="take-poster" src={take.urls.poster} alt="" />
+      ) : (
+        <span className="take-poster take-poster-empty" />
+      )}
+      <span className="take-play-icon" aria-hidden="true">
+        ▶
+      </span>
+    </button>
   );
 }
