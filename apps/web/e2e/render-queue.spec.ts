@@ -79,7 +79,9 @@ test('the render queue: render all, cancel a waiting shot, retry it, then render
   // The shot's two takes: each says what made it and plays in place; "Compare all" puts them side by side.
   const takes = page.getByRole('list', { name: 'Takes' });
   await expect(takes.locator('.take')).toHaveCount(2);
-  await expect(takes.locator('.take').first()).toContainText(/local\/animatic-v1 · (seed \d+|no seed).* · 2\.0 s/);
+  await expect(takes.locator('.take').first()).toContainText(
+    /local\/animatic-v1 · (seed \d+|no seed).* · 2\.0 s/,
+  );
   await takes.getByRole('button', { name: 'Play take 1' }).click();
   const player = takes.getByLabel('Take 1 player');
   await expect

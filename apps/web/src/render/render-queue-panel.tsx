@@ -49,6 +49,13 @@ export function RenderQueuePanel({ projectId, onClose }: { projectId: string; on
   );
 }
 
+function clock(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? ''
+    : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
 function entryTitle(entry: QueueEntry): string {
   if (entry.shotId === null) return 'Film';
   return entry.shotNumber !== null ? `Shot ${entry.shotNumber}` : 'Deleted shot';
@@ -66,6 +73,10 @@ function QueueItem({ entry, onCancel, onRetry }: { entry: QueueEntry; onCancel()
       <div className="render-queue-row">
         <strong>{title}</strong>
         <span className={`queue-status queue-status-${entry.phase}`}>{PHASE_LABELS[entry.phase]}</span>
+        {/* Two renders of one shot read apart by when they were asked for. */}
+        <time className="queue-time" dateTime={entry.createdAt}>
+          {clock(entry.createdAt)}
+        </time>
         <span className="spacer" />
         {active && (
           <button type="button" onClick={onCancel} aria-label={`Cancel ${title}`}>
