@@ -88,3 +88,36 @@ describe('the render queue panel', () => {
     expect(sent.some((r) => r.method === 'POST' && r.path === `/api/jobs/${jobs[3]!.id}/cancel`)).toBe(true);
   });
 });
+
+describe('the render bar’s scopes', () => {
+  const posts = () => sent.filter((r) => r.method === 'POST' && r.path === '/api/projects/pq/render');
+  const bar = () => screen.getByRole('toolbar', { name: 'Render' });
+
+  it('renders the selection or its scene only once a shot is selected', async () => {
+    expect(
+      (within(bar()).getByRole('button', { name: 'Render selected' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    expect((within(bar()).getByRole('button', { name: 'Render scene' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    const card = document.querySelector(`[data-shot-id="${waiting}"] .shot-select`) as HTMLElement;
+    act(() => fireEvent.click(card));
+    const before = posts().length;
+    await act(async () => {
+      fireEvent.click(within(bar()).getByRole('button', { name: 'Render selected' }));
+    });
+    expect(posts()[before]?.body).toEqual({ shotIds: [waiting] });
+    await act(async () => {
+      fireEvent.click(within(bar()).getByRole('button', { name: 'Render scene' }));
+    });
+    expect(posts()[before + 1]?.body).toEqual({ sceneIds: [project.scenes[0]!.id] });
+  });
+
+  it('renders everything with an empty body', async () => {
+    const before = posts().length;
+    await act(async () => {
+      fireEvent.click(within(bar()).getByRole('button', { name: 'Render all' }));
+    });
+    expect(posts()[before]?.body).toEqual({});
+  });
+});

@@ -41,6 +41,9 @@ describe('selectedShotIds', () => {
     expect(selectedShotIds({ kind: 'character', id: 'ava' })).toEqual([]);
     expect(selectedShotIds({ kind: 'none' })).toEqual([]);
     expect(selectedShotIds(null)).toEqual([]);
+    // The store's list of selected shots wins over the primary item.
+    expect(selectedShotIds({ kind: 'shot', id: 'a' }, ['a', 'c'])).toEqual(['a', 'c']);
+    expect(selectedShotIds({ kind: 'shot', id: 'a' }, [])).toEqual(['a']);
   });
 });
 

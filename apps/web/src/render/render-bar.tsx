@@ -60,7 +60,7 @@ export function RenderBar({ projectId }: { projectId: string }) {
   const project = useProject(projectId).data ?? NO_SCENES;
   const states = useShotStates(projectId);
   // Selection shapes differ (one shot or several): the adapter reads either.
-  const selected = useSelection(useShallow((s) => selectedShotIds(s.selection)));
+  const selected = useSelection(useShallow((s) => selectedShotIds(s.selection, s.shots)));
   // Recomputed per event but compared id by id: the bar redraws when the stale set changes.
   const stale = useRender(useShallow((s) => staleShotIds(project, states, s.byShot)));
   const queued = useRender(

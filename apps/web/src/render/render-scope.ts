@@ -11,10 +11,12 @@ export interface ScopeProject {
 }
 
 /**
- * The shot ids of a selection, whatever shape the selection store has: one shot (`{kind:'shot', id}`)
- * or several (`ids` on a shot or shots selection). Anything else selects no shot.
+ * The selected shot ids, whatever shape the selection store has: the store's list of selected shots
+ * (the timeline selects several) when it has one, else the primary selection: one shot
+ * (`{kind:'shot', id}`) or several (`ids` on a shot or shots selection). Anything else selects no shot.
  */
-export function selectedShotIds(selection: unknown): string[] {
+export function selectedShotIds(selection: unknown, shots?: readonly string[]): string[] {
+  if (shots && shots.length > 0) return [...shots];
   if (!selection || typeof selection !== 'object') return [];
   const s = selection as { kind?: unknown; id?: unknown; ids?: unknown; shotIds?: unknown };
   if (s.kind !== 'shot' && s.kind !== 'shots') return [];
