@@ -36,6 +36,8 @@ export interface PlayerUi {
 const END_EPSILON = 0.02;
 /** While a take plays, the clock follows it; off by more than this (a seek, a stall) the video is moved. */
 const SYNC_TOLERANCE = 0.25;
+/** How close to a cut (seconds) the player sets a timer for it. */
+const CUT_LOOKAHEAD = 0.4;
 
 export class PlayerEngine {
   readonly ui: StoreApi<PlayerUi> = createStore<PlayerUi>()(() => ({
@@ -51,6 +53,7 @@ export class PlayerEngine {
   private videos: HTMLVideoElement[] = [];
   private active = 0;
   private frame = 0;
+  private cutTimer: ReturnType<typeof setTimeout> | undefined;
   private lastNow = 0;
   /** The last time this engine wrote, so its own writes are told from a scrub of the timeline. */
   private written = Number.NaN;
@@ -71,6 +74,7 @@ export class PlayerEngine {
 
   dispose(): void {
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.cutTimer);
     this.unsubscribe();
     for (const v of this.videos) v.pause();
   }
@@ -104,6 +108,7 @@ export class PlayerEngine {
     if (rate !== 0 && was === 0) this.t = playFrom(this.t, this.ui.getState().marks, this.total);
     this.ui.setState({ rate });
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.cutTimer);
     if (rate !== 0 && this.total > 0) {
       this.lastNow = performance.now();
       this.frame = requestAnimationFrame(this.tick);
@@ -165,7 +170,28 @@ export class PlayerEngine {
       return;
     }
     this.frame = requestAnimationFrame(this.tick);
+    this.scheduleCut(rate);
   };
+
+  /**
+   * Animation frames come late on a busy machine (and not at all in a background tab), so the cut itself
+   * gets a timer: the swap happens when the shot ends, not at whichever frame comes after.
+   */
+  private scheduleCut(rate: number): void {
+    clearTimeout(this.cutTimer);
+    if (rate <= 0) return;
+    const at = locate(this.shots, this.t);
+    if (!at) return;
+    const remaining = (this.shots[at.index]!.seconds - at.offset) / rate;
+    if (remaining > CUT_LOOKAHEAD) return;
+    this.cutTimer = setTimeout(
+      () => {
+        cancelAnimationFrame(this.frame);
+        this.tick(performance.now());
+      },
+      Math.max(4, remaining * 1000 - 4),
+    );
+  }
 
   /** Puts the picture at `this.t` on screen: the right take at the right place, or the card. */
   private show(playing: boolean, jumped: boolean): void {

@@ -1,0 +1,156 @@
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { arrangeRenderProject } from './render-api';
+
+// The Edit view's whole-film player against the real server and real renders (the local provider): it plays
+// the chosen takes end to end across a cut, a shot without a take as its card, and its keys move the time.
+
+interface ShotStateLike {
+  shotId: string;
+  videoUrl: string | null;
+}
+
+async function renderShots(request: APIRequestContext, projectId: string, shotIds: string[]) {
+  const res = await request.post(`/api/projects/${projectId}/render`, { data: { shotIds } });
+  expect(res.ok()).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const states = (await (
+          await request.get(`/api/projects/${projectId}/shot-states`)
+        ).json()) as ShotStateLike[];
+        return shotIds.every((id) => states.find((s) => s.shotId === id)?.videoUrl);
+      },
+      { timeout: 60_000, intervals: [500] },
+    )
+    .toBeTruthy();
+  const states = (await (
+    await request.get(`/api/projects/${projectId}/shot-states`)
+  ).json()) as ShotStateLike[];
+  return new Map(states.map((s) => [s.shotId, s.videoUrl]));
+}
+
+/** HH:MM:SS:FF at 24 fps as seconds. */
+const secondsOf = (tc: string) => {
+  const [h, m, s, f] = tc.split(':').map(Number) as [number, number, number, number];
+  return h * 3600 + m * 60 + s + f / 24;
+};
+
+test('the Edit view plays the takes across a cut, a shot without a take as its card, and steps by frames', async ({
+  page,
+  request,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const { projectId, shotIds } = await arrangeRenderProject(request, 'Harbour cut', [
+    { action: 'Ava waves from the pier', line: 'Hello there, sailor!' },
+    { action: 'Gulls circle the mast', line: null },
+    { action: 'The lamp turns in the lighthouse', line: 'Keep it burning.' },
+  ]);
+  const videos = await renderShots(request, projectId, shotIds.slice(0, 2));
+
+  await page.goto(`/projects/${projectId}`);
+  // Storyboard first; Edit is one press away and is remembered for the project.
+  await expect(page.locator('.shot-select').first()).toBeVisible();
+  await page.getByRole('toolbar', { name: 'View' }).getByRole('button', { name: 'Edit' }).click();
+  const player = page.getByRole('region', { name: 'Player' });
+  await expect(player).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Cast and locations' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+  const timecode = player.getByRole('status', { name: 'Player timecode' });
+  await expect(timecode).toHaveText('00:00:00:00');
+  // Shot 1's take is on screen, loaded.
+  const visibleVideo = player.locator('video[style*="visibility: visible"]');
+  await expect(visibleVideo).toHaveCount(1);
+  await expect
+    .poll(() => visibleVideo.evaluate((v: HTMLVideoElement) => v.readyState))
+    .toBeGreaterThanOrEqual(2);
+  await page.screenshot({ path: testInfo.outputPath('edit-view.png') });
+
+  // Every change of the timecode, with when it happened, to find stalls at the cut.
+  await page.evaluate(() => {
+    const seen: { at: number; tc: string; src: string; playing: boolean }[] = [];
+    (window as unknown as { tcSeen: typeof seen }).tcSeen = seen;
+    const out = document.querySelector('[aria-label="Player timecode"]')!;
+    new MutationObserver(() => {
+      const video = document.querySelector<HTMLVideoElement>('video[style*="visibility: visible"]');
+      seen.push({
+        at: performance.now(),
+        tc: out.textContent ?? '',
+        src: video?.dataset.src ?? '',
+        playing: video ? !video.paused : false,
+      });
+    }).observe(out, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await page.keyboard.press('Space');
+  await expect
+    .poll(async () => secondsOf((await timecode.textContent()) ?? ''), { timeout: 10_000 })
+    .toBeGreaterThan(2.5);
+  // The timeline's playhead follows the player.
+  await expect
+    .poll(async () =>
+      secondsOf((await page.getByRole('status', { name: 'Playhead position' }).textContent()) ?? ''),
+    )
+    .toBeGreaterThan(2.5);
+  // Into the third shot: no take, so its storyboard card.
+  await expect(player.locator('[data-player-card="3"]')).toBeVisible({ timeout: 10_000 });
+  await expect(player.locator('[data-player-card="3"]')).toContainText('Keep it burning.');
+  await page.screenshot({ path: testInfo.outputPath('edit-view-card.png') });
+  // K stops (Space would start again if the film has already played to its end).
+  await page.keyboard.press('k');
+
+  const seen = await page.evaluate(
+    () =>
+      (window as unknown as { tcSeen: { at: number; tc: string; src: string; playing: boolean }[] }).tcSeen,
+  );
+  // Before the cut shot 1's take played, after it shot 2's: a different video, playing.
+  const inShot = (from: number, to: number) =>
+    seen.filter((s) => secondsOf(s.tc) > from && secondsOf(s.tc) < to);
+  expect(inShot(0.2, 1.9).length).toBeGreaterThan(0);
+  expect(inShot(0.2, 1.9).every((s) => s.src === videos.get(shotIds[0]!) && s.playing)).toBe(true);
+  expect(inShot(2.1, 3.9).length).toBeGreaterThan(0);
+  expect(inShot(2.1, 3.9).every((s) => s.src === videos.get(shotIds[1]!) && s.playing)).toBe(true);
+  const cut = seen.findIndex((s) => secondsOf(s.tc) >= 2);
+  expect(cut).toBeGreaterThan(0);
+  // Across the cut the film time keeps up with the wall clock: what it fell behind, from the last sample
+  // before the cut to the next that is at least a few frames after it, is the stall at the cut (the
+  // animation frames of a loaded headless machine come far apart, so single gaps say nothing).
+  const before = seen[cut - 1]!;
+  const after = seen.slice(cut).find((s) => secondsOf(s.tc) >= 2.1) ?? seen[cut]!;
+  const stall = (after.at - before.at) / 1000 - (secondsOf(after.tc) - secondsOf(before.tc));
+  testInfo.annotations.push({ type: 'cut-stall-ms', description: (stall * 1000).toFixed(0) });
+  console.log(`stall at the cut: ${(stall * 1000).toFixed(0)} ms`, JSON.stringify(seen.slice(cut - 3, cut + 4)));
+  // Two frames, plus a frame for the timecode's rounding at each end.
+  expect(stall).toBeLessThan(4 / 24);
+
+  await page.keyboard.press('Home');
+  await expect(timecode).toHaveText('00:00:00:00');
+  await page.keyboard.press('Period');
+  await expect(timecode).toHaveText('00:00:00:01');
+  await page.keyboard.press('Comma');
+  await expect(timecode).toHaveText('00:00:00:00');
+  await page.keyboard.press('End');
+  await expect(timecode).toHaveText('00:00:06:00');
+
+  // Marks: in at 1 s, out at 3 s; they show on the scrub bar.
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 24; i++) await page.keyboard.press('Period');
+  await page.keyboard.press('i');
+  for (let i = 0; i < 48; i++) await page.keyboard.press('Period');
+  await page.keyboard.press('o');
+  await expect(player.getByRole('button', { name: /^In 00:00:01:00/ })).toBeVisible();
+  await expect(player.getByRole('button', { name: /^Out 00:00:03:00/ })).toBeVisible();
+  await expect(player.getByTestId('player-range')).toBeVisible();
+
+  // Scrubbing the timeline while paused moves the player: the timeline's playhead keys.
+  await page.getByRole('slider', { name: 'Playhead' }).focus();
+  await page.keyboard.press('End');
+  await expect(timecode).toHaveText('00:00:06:00');
+
+  // The view is remembered for the project.
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Player' })).toBeVisible();
+});
