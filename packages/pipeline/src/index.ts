@@ -18,6 +18,7 @@ export { jobSignal, toFailure } from './queue/run-context';
 export { Scheduler, type SchedulerOptions, toJobRecord } from './queue/scheduler';
 export { createRenderRuntime, type RenderRuntime, type RenderRuntimeOptions } from './runtime';
 export { FilmService } from './service/film-service';
+export { PlanCache } from './service/plan-cache';
 export {
   estimatedSpeechShotSeconds,
   PIPELINE_VERSION,

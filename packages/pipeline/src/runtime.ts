@@ -12,7 +12,7 @@ import { EventLog } from './queue/event-log';
 import type { JobRecord } from './queue/job-types';
 import { Scheduler, type SchedulerOptions, toJobRecord } from './queue/scheduler';
 import { FilmService } from './service/film-service';
-import { planProject } from './service/plan-shot';
+import { PlanCache } from './service/plan-cache';
 import { providerLookup, RenderService } from './service/render-service';
 import { TakeBook } from './service/take-book';
 
@@ -68,9 +68,11 @@ export function createRenderRuntime(options: RenderRuntimeOptions): RenderRuntim
   const wake = () => engine.wake();
   const abort = (id: string) => engine.abort(id);
   const lookup = providerLookup(providers, options.providerKeysOnWorkers);
-  const plan = (project: ProjectView) => planProject(project, lookup);
+  // One plan cache for the take book (shot states) and the render service (checks, renders).
+  const plans = new PlanCache(lookup);
+  const plan = (project: ProjectView) => plans.planProject(project);
   const takes = new TakeBook({ db, store, scheduler, events, abort, plan });
-  const service = new RenderService({ db, store, scheduler, events, lookup, wake, abort, takes });
+  const service = new RenderService({ db, store, scheduler, events, lookup, plan, wake, abort, takes });
   const film = new FilmService({ db, scheduler, wake });
   return {
     events,

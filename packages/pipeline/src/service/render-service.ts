@@ -31,6 +31,8 @@ export interface RenderServiceDeps {
   events: EventLog;
   /** The providers as the planner sees them (see providerLookup). */
   lookup: ProviderLookup;
+  /** Plans a project's shots (the runtime's cached planner); planProject with `lookup` when absent. */
+  plan?: (project: ProjectView) => Map<string, ShotPlan>;
   /** Tells the engine there is new work. */
   wake: () => void;
   /** Stops a running job at once. */
@@ -74,7 +76,7 @@ export class RenderService {
   }
 
   plan(project: ProjectView): Map<string, ShotPlan> {
-    return planProject(project, this.lookup);
+    return this.deps.plan ? this.deps.plan(project) : planProject(project, this.lookup);
   }
 
   /** Checks the selected shots against their providers without rendering. */

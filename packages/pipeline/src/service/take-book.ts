@@ -6,7 +6,14 @@ import type { JobRecord } from '../queue/job-types';
 import { type Scheduler, toJobRecord } from '../queue/scheduler';
 import type { ShotPlan } from './plan-shot';
 import { RenderRefused } from './render-refused';
-import { ownedAssetIds, readTakeAssets, shotState, type TakeAssets, takeView } from './takes';
+import {
+  ownedAssetIds,
+  readTakeAssets,
+  SHOT_STATE_TAKE_COLUMNS,
+  shotState,
+  type TakeAssets,
+  takeView,
+} from './takes';
 
 export interface TakeBookDeps {
   db: Db;
@@ -151,9 +158,11 @@ export class TakeBook {
   async shotStates(project: ProjectView): Promise<ShotState[]> {
     const plans = this.deps.plan(project);
     const shots = project.scenes.flatMap((s) => s.shots);
-    const takes = await this.deps.db.take.findMany({
-      where: { id: { in: shots.map((s) => s.chosenTakeId ?? '') } },
-    });
+    // One query for every chosen take, reading only the columns a state shows.
+    const chosen = shots.flatMap((s) => (s.chosenTakeId ? [s.chosenTakeId] : []));
+    const takes = chosen.length
+      ? await this.deps.db.take.findMany({ where: { id: { in: chosen } }, select: SHOT_STATE_TAKE_COLUMNS })
+      : [];
     const byId = new Map(takes.map((t) => [t.id, t]));
     return shots.map((shot) =>
       shotState(

@@ -14,7 +14,7 @@ export interface TakeAssets {
   lines?: { character: string | null; text: string; startSeconds: number; durationSeconds: number }[];
 }
 
-export function readTakeAssets(take: Take): TakeAssets {
+export function readTakeAssets(take: Pick<Take, 'assets'>): TakeAssets {
   return JSON.parse(take.assets) as TakeAssets;
 }
 
@@ -57,7 +57,17 @@ export function takeView(take: Take, chosenTakeId: string | null, currentHash: s
 }
 
 /** A shot's chosen take (undefined: none) as the timeline shows it; stale = edited since it was rendered. */
-export function shotState(shotId: string, take: Take | undefined, currentHash: string): ShotState {
+/** The columns of a take a shot state is made of (shotStates reads only these). */
+export const SHOT_STATE_TAKE_COLUMNS = {
+  id: true,
+  status: true,
+  inputHash: true,
+  assets: true,
+  durationSeconds: true,
+} as const;
+export type ShotStateTake = Pick<Take, keyof typeof SHOT_STATE_TAKE_COLUMNS>;
+
+export function shotState(shotId: string, take: ShotStateTake | undefined, currentHash: string): ShotState {
   const assets = take ? readTakeAssets(take) : null;
   return {
     shotId,
