@@ -213,5 +213,10 @@ export interface SpeechProvider {
   label: string;
   configured(): boolean;
   listVoices(): Promise<VoiceInfo[]>;
+  /**
+   * Whether the provider speaks a voice id, for providers whose ids are more than their list (espeak's
+   * `language+variant`); without it, a voice is known when `listVoices` lists its id.
+   */
+  hasVoice?(voiceId: string): Promise<boolean>;
   synthesize(request: SpeechRequest, context: JobContext): Promise<SpeechResult>;
 }

@@ -9,6 +9,7 @@ export const writeErrors = {
   400: ErrorBody,
   404: ErrorBody,
   409: ErrorBody,
+  422: ErrorBody,
   428: ErrorBody,
 };
 

@@ -26,6 +26,8 @@ export interface EntityRoutesOptions {
   deleteDescription: string;
   /** Whether DELETE takes `?force=true` (for an entity others refer to, which the delete then cleans up). */
   forceDelete: boolean;
+  /** Checks a create or change body beyond its schema (a character's voice) before anything is written. */
+  checkBody?: (body: object) => Promise<void>;
 }
 
 export const uploadErrors = { ...writeErrors, 413: ErrorBody, 415: ErrorBody };
@@ -62,6 +64,7 @@ export function registerEntityRoutes(app: FastifyInstance, options: EntityRoutes
     async (request, reply) => {
       const base = parseIfMatch(request.headers['if-match']);
       const { id } = request.params as { id: string };
+      await options.checkBody?.(request.body as object);
       return reply.status(201).send(written(await repository.create(id, base, request.body as object)));
     },
   );
@@ -81,6 +84,7 @@ export function registerEntityRoutes(app: FastifyInstance, options: EntityRoutes
     async (request) => {
       const base = parseIfMatch(request.headers['if-match']);
       const { id } = request.params as { id: string };
+      await options.checkBody?.(request.body as object);
       return written(await repository.update(id, base, request.body as object));
     },
   );

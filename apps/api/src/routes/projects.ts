@@ -12,6 +12,7 @@ import {
 } from '@ministudio/domain';
 import Type from 'typebox';
 import { settingsImpact } from '../repositories/settings-impact';
+import { assertVoicesKnown, productionVoices } from '../services/voice-check';
 import { IdParams, IfMatchHeader, parseIfMatch, writeErrors } from './common';
 
 const ProjectWrite = WriteResult('project', ProjectView);
@@ -75,6 +76,10 @@ const projects: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const base = parseIfMatch(request.headers['if-match']);
+      const { narrationVoice } = request.body;
+      if (narrationVoice) {
+        await assertVoicesKnown(app.providers, [{ path: 'body/narrationVoice', voice: narrationVoice }]);
+      }
       const { version, result } = await repository.update(request.params.id, base, request.body);
       return { version, project: result };
     },
@@ -146,10 +151,17 @@ const projects: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         description: 'Imports a production document (see /api/schema/production.json) as a new project.',
         body: Type.Unknown(),
-        response: { 201: Type.Object({ id: Type.String(), version: Type.Integer() }), 400: ErrorBody },
+        response: {
+          201: Type.Object({ id: Type.String(), version: Type.Integer() }),
+          400: ErrorBody,
+          422: ErrorBody,
+        },
       },
     },
-    async (request, reply) => reply.status(201).send(await repository.importProduction(request.body)),
+    async (request, reply) => {
+      await assertVoicesKnown(app.providers, productionVoices(request.body));
+      return reply.status(201).send(await repository.importProduction(request.body));
+    },
   );
 
   app.get(

@@ -55,3 +55,25 @@ export function parseEspeakVoices(listing: string): VoiceInfo[] {
   }
   return voices;
 }
+
+/** Parses `espeak-ng --voices=variant`: the variant names (`f3`, `Alicia`) a voice id may add after `+`. */
+export function parseEspeakVariants(listing: string): string[] {
+  const variants: string[] = [];
+  for (const line of listing.split('\n').slice(1)) {
+    const match = /\s!v\/(\S+)\s*$/.exec(line);
+    if (match) variants.push(match[1]!);
+  }
+  return variants;
+}
+
+/**
+ * Whether espeak-ng has a voice id: its language among `voices` and its `+variant`, if any, among
+ * `variants` (both case-insensitive, as espeak reads them). espeak itself speaks an unknown variant in
+ * the plain voice without a word, so this is the only place a typo in one is caught.
+ */
+export function espeakHasVoice(voiceId: string, voices: readonly VoiceInfo[], variants: readonly string[]) {
+  const [language, variant, ...rest] = voiceId.toLowerCase().split('+');
+  if (rest.length > 0 || !language) return false;
+  if (!voices.some((v) => v.id.toLowerCase() === language)) return false;
+  return variant === undefined || variants.some((v) => v.toLowerCase() === variant);
+}

@@ -12,7 +12,13 @@ import {
 } from '@ministudio/domain';
 import { writeAtomically } from '@ministudio/files';
 import { readWavInfo } from '@ministudio/media';
-import { espeakArgs, isSafeVoiceId, parseEspeakVoices } from './espeak-args';
+import {
+  espeakArgs,
+  espeakHasVoice,
+  isSafeVoiceId,
+  parseEspeakVariants,
+  parseEspeakVoices,
+} from './espeak-args';
 
 export interface EspeakOptions {
   /** The espeak-ng binary; null reads ESPEAK_PATH, else `espeak-ng` on the PATH. */
@@ -66,6 +72,8 @@ function run(
 export function createEspeakSpeechProvider(options: EspeakOptions = { binary: null }): SpeechProvider {
   const binary = options.binary ?? process.env.ESPEAK_PATH ?? 'espeak-ng';
   let available: boolean | null = null;
+  const listVoices = async (): Promise<VoiceInfo[]> =>
+    parseEspeakVoices(await run(binary, ['--voices'], null, null));
   return {
     id: 'espeak',
     label: 'eSpeak NG (local)',
@@ -73,8 +81,14 @@ export function createEspeakSpeechProvider(options: EspeakOptions = { binary: nu
       available ??= spawnSync(binary, ['--version'], { stdio: 'ignore' }).status === 0;
       return available;
     },
-    async listVoices(): Promise<VoiceInfo[]> {
-      return parseEspeakVoices(await run(binary, ['--voices'], null, null));
+    listVoices,
+    async hasVoice(voiceId: string): Promise<boolean> {
+      if (!isSafeVoiceId(voiceId)) return false;
+      const [voices, variants] = await Promise.all([
+        listVoices(),
+        run(binary, ['--voices=variant'], null, null).then(parseEspeakVariants),
+      ]);
+      return espeakHasVoice(voiceId, voices, variants);
     },
     async synthesize(request: SpeechRequest, context: JobContext): Promise<SpeechResult> {
       const text = request.text.trim();
