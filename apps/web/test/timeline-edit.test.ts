@@ -196,3 +196,26 @@ describe('selection maths', () => {
     expect(blockStepTarget(project, ['d', 'e'], 1)).toBeNull();
   });
 });
+
+describe('selection store', () => {
+  it('keeps one primary item for the inspector and every selected shot', async () => {
+    const { createSelectionStore } = await import('../src/stores/selection-store');
+    const store = createSelectionStore();
+    store.getState().select({ kind: 'shot', id: 'a' });
+    expect(store.getState()).toMatchObject({
+      shots: ['a'],
+      anchor: 'a',
+      selection: { kind: 'shot', id: 'a' },
+    });
+    store.getState().selectShots(['a', 'b', 'b'], 'b');
+    expect(store.getState()).toMatchObject({
+      shots: ['a', 'b'],
+      anchor: 'b',
+      selection: { kind: 'shot', id: 'b' },
+    });
+    store.getState().select({ kind: 'character', id: 'c' });
+    expect(store.getState().shots).toEqual([]);
+    store.getState().selectShots([], null);
+    expect(store.getState().selection).toEqual({ kind: 'none' });
+  });
+});

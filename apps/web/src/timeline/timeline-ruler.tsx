@@ -5,18 +5,38 @@ import { playheadStore, usePixelsPerSecond } from './timeline-stores';
 /** The ticks drawn beyond each side of the visible part, so a quick scroll shows no gap. */
 const OVERDRAW_PIXELS = 400;
 
+/**
+ * The scroller's visible stretch, for drawing only what shows. Scroll events are coalesced to one update
+ * per frame (a fling fires many), and the width comes from the resize observer, so a scroll never forces
+ * a layout to measure it.
+ */
 export function useVisibleRange(scroller: RefObject<HTMLDivElement | null>) {
   const [range, setRange] = useState({ left: 0, width: 2000 });
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const update = () => setRange({ left: el.scrollLeft, width: el.clientWidth || 2000 });
+    let width = el.clientWidth || 2000;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      setRange((r) => (r.left === el.scrollLeft && r.width === width ? r : { left: el.scrollLeft, width }));
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
     update();
-    el.addEventListener('scroll', update, { passive: true });
-    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const resize =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver((entries) => {
+            width = entries[0]?.contentRect.width || el.clientWidth || 2000;
+            update();
+          });
     resize?.observe(el);
     return () => {
-      el.removeEventListener('scroll', update);
+      el.removeEventListener('scroll', onScroll);
+      if (frame) cancelAnimationFrame(frame);
       resize?.disconnect();
     };
   }, [scroller]);
