@@ -130,6 +130,17 @@ test('the timeline edits: trim by the edge with a visible snap, split at the pla
   await expect(clips).toHaveCount(4);
   await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
 
+  // With shot 1 selected and the playhead at 1 s, `]` trims its end to the playhead, `[` its head.
+  await clip(1).click();
+  await page.keyboard.press(']');
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 1 s/);
+  await page.keyboard.press('Control+z');
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
+  await page.keyboard.press('[');
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 1 s/);
+  await page.keyboard.press('Control+z');
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
+
   // Click shot 2, Shift-click shot 3: both selected; Delete removes both, one undo brings both back.
   await clip(2).click();
   await clip(3).click({ modifiers: ['Shift'] });

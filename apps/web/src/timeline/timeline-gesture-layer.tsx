@@ -19,9 +19,6 @@ export function TimelineGestureLayer({ projectId }: { projectId: string }) {
   if (gesture.kind === 'move') {
     return (
       <div className="timeline-gestures" aria-hidden="true">
-        {gesture.marker !== null && (
-          <div className="timeline-insert-marker" style={{ left: gesture.marker }} />
-        )}
         {gesture.ghosts.map((g) => (
           <div
             key={g.number}
@@ -31,6 +28,10 @@ export function TimelineGestureLayer({ projectId }: { projectId: string }) {
             {g.number}
           </div>
         ))}
+        {/* After the ghosts, so where they land shows even under them. */}
+        {gesture.marker !== null && (
+          <div className="timeline-insert-marker" style={{ left: gesture.marker }} />
+        )}
       </div>
     );
   }
