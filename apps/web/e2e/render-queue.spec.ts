@@ -31,6 +31,7 @@ test('the render queue: render all, cancel a waiting shot, retry it, then render
   await bar(page).getByRole('button', { name: 'Render all' }).click();
   await expect(entry(page, 'Shot 4')).toHaveAttribute('data-status', 'queued');
   await expect(bar(page).getByRole('button', { name: /^Queue \([1-4]\)$/ })).toBeVisible();
+  await queue.screenshot({ path: testInfo.outputPath('queue-running.png') });
   await entry(page, 'Shot 4').getByRole('button', { name: 'Cancel Shot 4' }).click();
   await expect(entry(page, 'Shot 4')).toHaveAttribute('data-status', 'cancelled');
   await expect(entry(page, 'Shot 4').getByRole('button', { name: 'Retry Shot 4' })).toBeVisible();
