@@ -50,7 +50,7 @@ test('the Edit view plays the takes across a cut, a shot without a take as its c
   await page.goto(`/projects/${projectId}`);
   // Storyboard first; Edit is one press away and is remembered for the project.
   await expect(page.locator('.shot-select').first()).toBeVisible();
-  await page.getByRole('toolbar', { name: 'View' }).getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('tablist', { name: 'View' }).getByRole('tab', { name: 'Edit' }).click();
   const player = page.getByRole('region', { name: 'Player' });
   await expect(player).toBeVisible();
   await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
@@ -122,7 +122,10 @@ test('the Edit view plays the takes across a cut, a shot without a take as its c
   const after = seen.slice(cut).find((s) => secondsOf(s.tc) >= 2.1) ?? seen[cut]!;
   const stall = (after.at - before.at) / 1000 - (secondsOf(after.tc) - secondsOf(before.tc));
   testInfo.annotations.push({ type: 'cut-stall-ms', description: (stall * 1000).toFixed(0) });
-  console.log(`stall at the cut: ${(stall * 1000).toFixed(0)} ms`, JSON.stringify(seen.slice(cut - 3, cut + 4)));
+  console.log(
+    `stall at the cut: ${(stall * 1000).toFixed(0)} ms`,
+    JSON.stringify(seen.slice(cut - 3, cut + 4)),
+  );
   // Two frames, plus a frame for the timecode's rounding at each end.
   expect(stall).toBeLessThan(4 / 24);
 

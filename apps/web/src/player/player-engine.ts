@@ -57,25 +57,29 @@ export class PlayerEngine {
   private lastNow = 0;
   /** The last time this engine wrote, so its own writes are told from a scrub of the timeline. */
   private written = Number.NaN;
-  private readonly unsubscribe: () => void;
+  private unsubscribe: () => void = () => {};
 
   constructor(private readonly projectId: string) {
-    const playhead = playheadStore(projectId);
-    this.t = playhead.getState().seconds;
-    this.unsubscribe = playhead.subscribe((s) => {
-      if (s.seconds !== this.written) this.seek(s.seconds, false);
-    });
+    this.t = playheadStore(projectId).getState().seconds;
   }
 
+  /** Takes the videos and follows the playhead (a scrub of the timeline seeks); undone by detach. */
   attach(videos: HTMLVideoElement[]): void {
     this.videos = videos;
-    this.show(false, true);
+    this.unsubscribe();
+    this.unsubscribe = playheadStore(this.projectId).subscribe((s) => {
+      if (s.seconds !== this.written) this.seek(s.seconds, false);
+    });
+    this.seek(playheadStore(this.projectId).getState().seconds, false);
   }
 
-  dispose(): void {
+  /** Stops playback and lets go of the videos and the playhead; attach again to resume (StrictMode does). */
+  detach(): void {
+    this.ui.setState({ rate: 0 });
     cancelAnimationFrame(this.frame);
     clearTimeout(this.cutTimer);
     this.unsubscribe();
+    this.unsubscribe = () => {};
     for (const v of this.videos) v.pause();
   }
 

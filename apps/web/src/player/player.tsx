@@ -20,7 +20,7 @@ export function Player({ projectId }: { projectId: string }) {
   const b = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     engine.attach([a.current!, b.current!]);
-    return () => engine.dispose();
+    return () => engine.detach();
   }, [engine]);
   useEffect(() => engine.setFilm(film.shots, film.fps), [engine, film.shots, film.fps]);
   usePlayerKeys(engine);

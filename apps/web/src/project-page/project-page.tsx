@@ -6,6 +6,7 @@ import { EntityPanel } from '../cast/entity-panel';
 import { LOCATIONS } from '../cast/location-kind';
 import { navigate } from '../lib/router';
 import { Player } from '../player/player';
+import { RenderBar } from '../render/render-bar';
 import { useRenderEvents } from '../render/use-render-events';
 import { Board } from '../storyboard/board';
 import { Timeline } from '../timeline/timeline';
@@ -46,7 +47,17 @@ function Editor({ projectId }: { projectId: string }) {
         <EntityPanel kind={LOCATIONS} projectId={projectId} />
       </aside>
       <div className="board-area">
-        {view === 'edit' ? <Player projectId={projectId} /> : <Board projectId={projectId} />}
+        {view === 'edit' ? (
+          <>
+            {/* The board carries the render bar; Edit needs it as much (render, make the film). */}
+            <div className="edit-render-bar">
+              <RenderBar projectId={projectId} />
+            </div>
+            <Player projectId={projectId} />
+          </>
+        ) : (
+          <Board projectId={projectId} />
+        )}
         <Timeline projectId={projectId} />
       </div>
       <DetailPane projectId={projectId} />

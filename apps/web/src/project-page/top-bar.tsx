@@ -52,14 +52,14 @@ export function TopBar({
         />
       </div>
       <span className="project-facts">{meta.data}</span>
-      <div className="view-switch" role="toolbar" aria-label="View">
+      <div className="view-switch" role="tablist" aria-label="View">
         {(
           [
             ['storyboard', 'Storyboard'],
             ['edit', 'Edit'],
           ] as const
         ).map(([id, label]) => (
-          <button key={id} type="button" aria-pressed={view === id} onClick={() => onView(id)}>
+          <button key={id} type="button" role="tab" aria-selected={view === id} onClick={() => onView(id)}>
             {label}
           </button>
         ))}
