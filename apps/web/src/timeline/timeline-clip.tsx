@@ -40,7 +40,6 @@ export const TimelineClip = memo(function TimelineClip({
       data-clip-shot-id={shot.id}
       aria-label={`Shot ${clip.number}`}
       aria-current={primary ? 'true' : undefined}
-      aria-pressed={selected}
       title={`Shot ${clip.number}: ${describeLength(clip)}. Drag to move, drag its right edge to trim; S splits at the playhead`}
       style={{ left: clip.x, width: clip.width }}
     >
