@@ -19,7 +19,7 @@ if (!name || found.length !== 1) {
     for (const dir of readdirSync(path.join(root, group))) {
       const benchDir = path.join(root, group, dir, 'bench');
       if (existsSync(benchDir))
-        all.push(...readdirSync(benchDir).filter((f) => f.endsWith('.ts') && !f.includes('.')));
+        all.push(...readdirSync(benchDir).filter((f) => f.endsWith('.ts') && !f.slice(0, -3).includes('.')));
     }
   }
   console.error(

@@ -5,10 +5,12 @@
 // that file from this run. See docs/benchmarks.md.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { longProduction } from '@ministudio/domain/testing';
 import { type Browser, chromium } from '@playwright/test';
+// The files package is not a dependency of the editor; the bench borrows its atomic write.
+import { writeFileAtomic } from '../../../packages/files/src/atomic';
 import {
   type EditorFigures,
   firstLoadJsGzipKb,
@@ -129,6 +131,7 @@ try {
     tti_ms: opened.tti_ms,
     machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
   };
+  await writeSection(figures);
   console.log(JSON.stringify(figures));
 
   if (writeBaseline) writeFileSync(baselineFile, `${JSON.stringify(figures, null, 2)}\n`);
@@ -162,3 +165,34 @@ try {
   rmSync(distDir, { recursive: true, force: true });
 }
 process.exit(exitCode);
+
+/** Rewrites the editor section of docs/benchmarks.md with this run's figures. */
+async function writeSection(f: EditorFigures): Promise<void> {
+  const met = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const section = [
+    '<!-- bench:editor -->',
+    `Run ${new Date().toISOString()} on ${f.machine}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(
+        ' ',
+      )} at the end; the 500-shot long production (no shot rendered yet), Chromium headless at 1440×900.`,
+    '',
+    '| figure | value | bound |',
+    '| --- | --- | --- |',
+    `| GET shot-states, p50 / p99 of 50 calls over HTTP | ${f.shot_states_p50_ms} / ${f.shot_states_p99_ms} ms | p99 ≤ 100 ms (${met(f.shot_states_p99_ms <= 100)}) |`,
+    `| GET render-check, p50 / p99 of 50 calls over HTTP | ${f.render_check_p50_ms} / ${f.render_check_p99_ms} ms | p99 ≤ 100 ms (${met(f.render_check_p99_ms <= 100)}) |`,
+    `| scrolling the timeline 40 px a frame for 3 s | ${f.scroll_fps} fps (frames p50 ${f.scroll_frame_p50_ms} ms, p95 ${f.scroll_frame_p95_ms} ms) | ≥ 50 fps (${met(f.scroll_fps >= 50)}) |`,
+    `| dragging shot 10 400 px over 2 s | ${f.drag_fps} fps (frames p50 ${f.drag_frame_p50_ms} ms, p95 ${f.drag_frame_p95_ms} ms) | ≥ 50 fps (${met(f.drag_fps >= 50)}) |`,
+    `| clip DOM changes per second while the playhead moves (${f.playback_mode}) | ${f.playback_clip_renders} (clips mounted/unmounted: ${f.playback_clip_mounts}/s) | 0 (${met(f.playback_clip_renders <= 0)}) |`,
+    `| first-load JavaScript, gzipped | ${f.first_load_js_gz_kb} kB | ≤ 300 kB (${met(f.first_load_js_gz_kb <= 300)}) |`,
+    `| navigation to the first clip shown | ${f.tti_ms} ms | |`,
+    '<!-- /bench:editor -->',
+  ].join('\n');
+  const docPath = path.join(root, 'docs', 'benchmarks.md');
+  const doc = readFileSync(docPath, 'utf8');
+  const pattern = /<!-- bench:editor -->[\s\S]*?<!-- \/bench:editor -->/;
+  await writeFileAtomic(
+    docPath,
+    pattern.test(doc) ? doc.replace(pattern, section) : `${doc.trimEnd()}\n\n${section}\n`,
+  );
+}
