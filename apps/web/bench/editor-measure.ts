@@ -247,13 +247,15 @@ export interface EditorFigures {
 
 /** Figures where more is better; the others (times, sizes, renders) are better lower. */
 const HIGHER_IS_BETTER = new Set(['scroll_fps', 'drag_fps']);
-export const COMPARED: (keyof EditorFigures)[] = [
+// API times are compared at p50: a p99 of 50 calls on two shared cores moves by more than 10% from run
+// to run on its own; the p99s are held to their bounds instead (editor.ts --check).
+export const COMPARED: string[] = [
   'scroll_fps',
   'drag_fps',
   'playback_clip_renders',
   'first_load_js_gz_kb',
-  'shot_states_p99_ms',
-  'render_check_p99_ms',
+  'shot_states_p50_ms',
+  'render_check_p50_ms',
 ];
 
 /** The figures more than `margin` (0.1 = 10%) worse than the baseline's, described. */
