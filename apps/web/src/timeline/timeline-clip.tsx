@@ -4,7 +4,12 @@ import { useSelection, useSession } from '../app/session';
 import { RenderStatusBadge } from '../render/render-status-badge';
 import { useShotRender } from '../render/use-shot-render';
 import { excerpt } from '../storyboard/shot-summary';
+import { ClipMedia } from './clip-media';
 import type { ClipLayout } from './timeline-layout';
+
+/** The track's 76 px less the clip's 1 px borders (styles/timeline.css): the filmstrip and waveform fill it. */
+const CLIP_INNER_HEIGHT_PX = 74;
+const CLIP_BORDERS_PX = 2;
 
 function describeLength(clip: ClipLayout): string {
   const seconds = `${Number.isInteger(clip.seconds) ? clip.seconds : clip.seconds.toFixed(2).replace(/0+$/, '')} s`;
@@ -31,7 +36,7 @@ export const TimelineClip = memo(function TimelineClip({
   const primary = useSelection(
     (s) => s.selection.kind === 'shot' && editor.ids.resolve(s.selection.id) === shot.id,
   );
-  const { state, status } = useShotRender(projectId, shot.id);
+  const { state, status, progress } = useShotRender(projectId, shot.id);
   const poster = state?.posterUrl ?? null;
   return (
     <button
@@ -43,7 +48,15 @@ export const TimelineClip = memo(function TimelineClip({
       title={`Shot ${clip.number}: ${describeLength(clip)}. Drag to move, drag its right edge to trim; S splits at the playhead`}
       style={{ left: clip.x, width: clip.width }}
     >
-      {poster ? (
+      {state?.filmstripUrl ? (
+        <ClipMedia
+          filmstripUrl={state.filmstripUrl}
+          waveformUrl={state.waveformUrl}
+          widthPx={clip.width - CLIP_BORDERS_PX}
+          heightPx={CLIP_INNER_HEIGHT_PX}
+          seconds={clip.seconds}
+        />
+      ) : poster ? (
         <img className="timeline-clip-poster" src={poster} alt="" loading="lazy" draggable={false} />
       ) : (
         <span className="timeline-clip-text">
@@ -53,7 +66,7 @@ export const TimelineClip = memo(function TimelineClip({
       )}
       <span className="timeline-clip-top">
         <span className="timeline-clip-number">{clip.number}</span>
-        <RenderStatusBadge status={status} />
+        <RenderStatusBadge status={status} progress={progress} />
       </span>
       <span className="timeline-clip-trim" aria-hidden="true" />
     </button>
