@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { useProject } from '../api/hooks';
 import { shotStatesKey } from '../api/query-keys';
 import { shotStates } from '../api/render-endpoints';
-import { layoutTimeline, type SpeechPace } from '../timeline/timeline-layout';
+import { layoutTimeline } from '../timeline/timeline-layout';
+import { useSpeechPace } from '../timeline/use-speech-pace';
 import { useTakeSeconds } from '../timeline/use-take-seconds';
 import { type FilmShot, filmShots, type ShotMedia } from './film-clock';
 
@@ -35,7 +36,6 @@ export function useFilm(projectId: string): Film {
   const width = useProject(projectId, (p) => p.width).data ?? 1920;
   const height = useProject(projectId, (p) => p.height).data ?? 1080;
   const characters = useProject(projectId, (p) => p.characters).data ?? NO_CHARACTERS;
-  const narrationRate = useProject(projectId, (p) => p.narrationVoice.rate).data ?? 1;
   const takeSeconds = useTakeSeconds(projectId);
   const media =
     useQuery({
@@ -43,11 +43,7 @@ export function useFilm(projectId: string): Film {
       queryFn: () => shotStates(projectId),
       select: mediaByShot,
     }).data ?? NO_MEDIA;
-  // The same pace the timeline builds, so a speech shot's estimated length is the same in both.
-  const pace = useMemo<SpeechPace>(() => {
-    const rates = new Map(characters.map((c) => [c.key, c.voice.rate]));
-    return { fps, rateOf: (character) => (character === null ? narrationRate : (rates.get(character) ?? 1)) };
-  }, [characters, narrationRate, fps]);
+  const pace = useSpeechPace(projectId);
   const shots = useMemo(
     () => filmShots(layoutTimeline(scenes, takeSeconds, 1, pace).clips, media),
     [scenes, takeSeconds, pace, media],

@@ -7,14 +7,13 @@ import '../styles/timeline.css';
 import { TimelineClip } from './timeline-clip';
 import { ruleLengths, shotDurationRule, visibleClipRange } from './timeline-edit';
 import { TimelineGestureLayer } from './timeline-gesture-layer';
-import { fitZoom, layoutTimeline, type SpeechPace, zoomAround } from './timeline-layout';
+import { fitZoom, layoutTimeline, zoomAround } from './timeline-layout';
 import { PlayheadTimecode, TimelinePlayhead } from './timeline-playhead';
 import { TimelineRuler, useVisibleRange } from './timeline-ruler';
 import { useGesture, usePixelsPerSecond, zoomStore } from './timeline-stores';
+import { useSpeechPace } from './use-speech-pace';
 import { useTakeSeconds } from './use-take-seconds';
 import { useTimelineEditing } from './use-timeline-editing';
-
-const NO_CHARACTERS: never[] = [];
 
 /** Each Zoom in or Zoom out press; a wheel notch zooms in proportion to how far it turns. */
 const ZOOM_STEP = 1.5;
@@ -36,12 +35,7 @@ export function Timeline({ projectId }: { projectId: string }) {
   const fps = useProject(projectId, (p) => p.fps).data ?? 24;
   const pixelsPerSecond = usePixelsPerSecond(projectId);
   const takeSeconds = useTakeSeconds(projectId);
-  const characters = useProject(projectId, (p) => p.characters).data ?? NO_CHARACTERS;
-  const narrationRate = useProject(projectId, (p) => p.narrationVoice.rate).data ?? 1;
-  const pace = useMemo<SpeechPace>(() => {
-    const rates = new Map(characters.map((c) => [c.key, c.voice.rate]));
-    return { fps, rateOf: (character) => (character === null ? narrationRate : (rates.get(character) ?? 1)) };
-  }, [characters, narrationRate, fps]);
+  const pace = useSpeechPace(projectId);
   const layout = useMemo(
     () => layoutTimeline(scenes, takeSeconds, pixelsPerSecond, pace),
     [scenes, takeSeconds, pixelsPerSecond, pace],
