@@ -6,12 +6,25 @@ import { getWaveform, listProviders, listTakes, renderCheck, shotStates } from '
 // Server render state in the query cache; components read their slice through `select`, so one shot's
 // change re-renders that shot's card only.
 
+// Every card and clip reads its own shot's entry from one list (states, checks): an index built once per
+// answer (keyed by the answer itself) makes each read O(1), so an update costs O(shots), not O(shots²).
+const indexes = new WeakMap<readonly { shotId: string }[], Map<string, unknown>>();
+
+export function byShotId<T extends { shotId: string }>(all: readonly T[]): ReadonlyMap<string, T> {
+  let index = indexes.get(all);
+  if (!index) {
+    index = new Map(all.map((s) => [s.shotId, s]));
+    indexes.set(all, index);
+  }
+  return index as ReadonlyMap<string, T>;
+}
+
 export function useShotState(projectId: string, shotId: string): ShotState | null {
   return (
     useQuery({
       queryKey: shotStatesKey(projectId),
       queryFn: () => shotStates(projectId),
-      select: (all) => all.find((s) => s.shotId === shotId) ?? null,
+      select: (all) => byShotId(all).get(shotId) ?? null,
     }).data ?? null
   );
 }
@@ -26,7 +39,7 @@ export function useShotCheck(projectId: string, shotId: string): ShotCheck | nul
     useQuery({
       queryKey: renderCheckKey(projectId),
       queryFn: () => renderCheck(projectId),
-      select: (all) => all.find((s) => s.shotId === shotId) ?? null,
+      select: (all) => byShotId(all).get(shotId) ?? null,
     }).data ?? null
   );
 }
