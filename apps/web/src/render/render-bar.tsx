@@ -97,7 +97,7 @@ export function RenderBar({ projectId }: { projectId: string }) {
               <button
                 key={kind}
                 type="button"
-                className={kind === 'stale' ? 'primary' : undefined}
+                className={kind === 'stale' && body !== null ? 'primary' : undefined}
                 disabled={busy || body === null}
                 title={SCOPE_TITLES[kind]}
                 // The button shows the short word; its name says the whole action ("Render all").
