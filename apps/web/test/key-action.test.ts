@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyAction } from '../src/project-page/key-action';
-import { excerpt, formatDuration, shotSummary } from '../src/storyboard/shot-summary';
+import { excerpt, formatDuration, shotAbout, shotSummary } from '../src/storyboard/shot-summary';
 
 const key = (
   k: string,
@@ -44,6 +44,8 @@ describe('shot summary', () => {
       {
         shotType: 'close-up',
         action: '',
+        dialogue: [],
+        narration: '',
         duration: 3,
         cast: [
           { character: 'emma', state: {} },
@@ -53,5 +55,27 @@ describe('shot summary', () => {
       { emma: 'Emma' },
     );
     expect(s).toEqual({ title: 'Close-up', action: 'No action yet', duration: '3 s', cast: 'Emma, ghost' });
+  });
+
+  it('says what a shot without an action is about: its first line, else its narration', () => {
+    const shot = { action: ' ', dialogue: [], narration: '' };
+    const names = { emma: 'Emma' };
+    expect(shotAbout(shot, names)).toBe('');
+    expect(shotAbout({ ...shot, narration: 'Years later.' }, names)).toBe('Narration: “Years later.”');
+    const speaking = {
+      ...shot,
+      narration: 'Years later.',
+      dialogue: [
+        { character: 'emma', text: '  ' },
+        { character: 'emma', text: 'Where is the light?' },
+      ],
+    };
+    expect(shotAbout(speaking, names)).toBe('Emma: “Where is the light?”');
+    expect(shotAbout({ ...speaking, action: 'Emma climbs the stairs' }, names)).toBe(
+      'Emma climbs the stairs',
+    );
+    const card = shotSummary({ ...speaking, shotType: 'medium', duration: 4, cast: [] }, names);
+    expect(card.action).toBe('Emma: “Where is the light?”');
+    expect(card.title).toBe('Medium');
   });
 });

@@ -17,14 +17,29 @@ export function formatDuration(duration: ShotView['duration']): string {
   return `${Number.isInteger(duration) ? duration : duration.toFixed(1)} s`;
 }
 
+/**
+ * What a shot is about in one line: its action, else its first line of dialogue (with the speaker's
+ * name), else its narration; '' for a shot with none of them. A shot full of dialogue is not "No action".
+ */
+export function shotAbout(
+  shot: Pick<ShotView, 'action' | 'dialogue' | 'narration'>,
+  namesByKey: Record<string, string>,
+): string {
+  if (shot.action.trim()) return shot.action;
+  const line = shot.dialogue.find((l) => l.text.trim());
+  if (line) return `${namesByKey[line.character] ?? line.character}: “${line.text.trim()}”`;
+  return shot.narration.trim() ? `Narration: “${shot.narration.trim()}”` : '';
+}
+
 export function shotSummary(
-  shot: Pick<ShotView, 'shotType' | 'action' | 'duration' | 'cast'>,
+  shot: Pick<ShotView, 'shotType' | 'action' | 'dialogue' | 'narration' | 'duration' | 'cast'>,
   namesByKey: Record<string, string>,
 ) {
-  const action = excerpt(shot.action, EXCERPT_LENGTH);
+  const about = shotAbout(shot, namesByKey);
+  const action = excerpt(about, EXCERPT_LENGTH);
   const cast = shot.cast.map((c) => namesByKey[c.character] ?? c.character).join(', ');
   return {
-    title: action ? excerpt(shot.action, 40) : SHOT_TYPE_LABELS[shot.shotType],
+    title: shot.action.trim() ? excerpt(shot.action, 40) : SHOT_TYPE_LABELS[shot.shotType],
     action: action || 'No action yet',
     duration: formatDuration(shot.duration),
     cast: cast || 'No cast',

@@ -1,15 +1,17 @@
 import { SHOT_TYPE_LABELS, type ShotView } from '@ministudio/domain';
 import { memo } from 'react';
+import { useProject } from '../api/hooks';
 import { useSelection, useSession } from '../app/session';
 import { RenderStatusBadge } from '../render/render-status-badge';
 import { useShotRender } from '../render/use-shot-render';
-import { excerpt } from '../storyboard/shot-summary';
+import { excerpt, shotAbout } from '../storyboard/shot-summary';
 import { ClipMedia } from './clip-media';
 import type { ClipLayout } from './timeline-layout';
 
 /** The track's 76 px less the clip's 1 px borders (styles/timeline.css): the filmstrip and waveform fill it. */
 const CLIP_INNER_HEIGHT_PX = 74;
 const CLIP_BORDERS_PX = 2;
+const NO_NAMES: Record<string, string> = {};
 
 function describeLength(clip: ClipLayout): string {
   const seconds = `${Number.isInteger(clip.seconds) ? clip.seconds : clip.seconds.toFixed(2).replace(/0+$/, '')} s`;
@@ -37,6 +39,9 @@ export const TimelineClip = memo(function TimelineClip({
     (s) => s.selection.kind === 'shot' && editor.ids.resolve(s.selection.id) === shot.id,
   );
   const { state, status, progress } = useShotRender(projectId, shot.id);
+  const names =
+    useProject(projectId, (p) => Object.fromEntries(p.characters.map((c) => [c.key, c.name]))).data ??
+    NO_NAMES;
   const poster = state?.posterUrl ?? null;
   return (
     <button
@@ -61,7 +66,7 @@ export const TimelineClip = memo(function TimelineClip({
       ) : (
         <span className="timeline-clip-text">
           <span className="timeline-clip-type">{SHOT_TYPE_LABELS[shot.shotType]}</span>{' '}
-          {excerpt(shot.action, 60)}
+          {excerpt(shotAbout(shot, names), 60)}
         </span>
       )}
       <span className="timeline-clip-top">
