@@ -1,5 +1,6 @@
 import type { ShotDuration } from '@ministudio/domain';
 import * as api from '../api/endpoints';
+import { reportError } from '../app/report-error';
 import { findShot, removeShot, upsertShot } from '../api/project-patches';
 import type { Command } from './command';
 import type { Editor } from './editor';
@@ -28,7 +29,10 @@ export function compound(label: string, commands: readonly Command[]): Command {
           done.push(c);
         }
       } catch (error) {
-        for (const c of done.reverse()) await c.undo().catch(() => undefined);
+        // The first failure is the one to report (the caller does); a rollback that fails too is told apart.
+        for (const c of done.reverse()) {
+          await c.undo().catch((rollback: unknown) => reportError(rollback, `take back "${c.label}"`));
+        }
         throw error;
       }
     },

@@ -230,6 +230,8 @@ export class PlayerEngine {
       }
       video.playbackRate = Math.max(1, Math.abs(rate));
       video.muted = false;
+      // play() rejects when a pause or a new load interrupts it, which the engine itself does at every
+      // seek and cut: expected, and the next tick plays again.
       if (forward && video.paused) void video.play().catch(() => {});
       if (!forward && !video.paused) video.pause();
       video.style.visibility = 'visible';
