@@ -1,7 +1,7 @@
 import type { ShotDuration } from '@ministudio/domain';
 import * as api from '../api/endpoints';
-import { reportError } from '../app/report-error';
 import { findShot, removeShot, upsertShot } from '../api/project-patches';
+import { reportError } from '../app/report-error';
 import type { Command } from './command';
 import type { Editor } from './editor';
 import { deleteShot, duplicateShot } from './shot-commands';
