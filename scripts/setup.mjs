@@ -32,6 +32,10 @@ const systemNeeds = [
 if (forTests) {
   systemNeeds.push({ check: () => existsSync('/usr/bin/chromium'), pkg: 'chromium' });
   systemNeeds.push({ check: () => has('redis-server'), pkg: 'redis-server' });
+  // Real consumers of our exports: melt (the engine of Shotcut and Kdenlive) plays the MLT edit,
+  // pdftoppm rasterises the storyboard PDF.
+  systemNeeds.push({ check: () => has('melt'), pkg: 'melt' });
+  systemNeeds.push({ check: () => has('pdftoppm'), pkg: 'poppler-utils' });
 }
 const missing = systemNeeds.filter((need) => !need.check()).map((need) => need.pkg);
 if (missing.length) {

@@ -18,8 +18,11 @@ function freePort(): string {
 
 process.env.MINISTUDIO_E2E_PORT ??= freePort();
 process.env.MINISTUDIO_E2E_DATA ??= mkdtempSync(path.join(tmpdir(), 'ministudio-e2e-'));
+// The editor is built into a folder of this run's own, so two runs side by side never serve each other's build.
+process.env.MINISTUDIO_E2E_WEB ??= mkdtempSync(path.join(tmpdir(), 'ministudio-e2e-web-'));
 const port = process.env.MINISTUDIO_E2E_PORT;
 const dataDir = process.env.MINISTUDIO_E2E_DATA;
+const webDir = process.env.MINISTUDIO_E2E_WEB;
 
 export default defineConfig({
   testDir: './e2e',
@@ -61,7 +64,7 @@ export default defineConfig({
   },
   webServer: {
     command:
-      'node_modules/.bin/vite build --config apps/web/vite.config.ts apps/web --logLevel warn && node_modules/.bin/tsx apps/api/src/main.ts',
+      `node_modules/.bin/vite build --config apps/web/vite.config.ts apps/web --logLevel warn --outDir ${webDir} --emptyOutDir && node_modules/.bin/tsx apps/api/src/main.ts`,
     cwd: repoRoot,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
@@ -72,6 +75,7 @@ export default defineConfig({
       PORT: port,
       HOST: '127.0.0.1',
       MINISTUDIO_DATA: dataDir,
+      MINISTUDIO_WEB_DIR: webDir,
       LOG_LEVEL: 'warn',
     },
   },

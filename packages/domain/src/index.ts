@@ -7,6 +7,7 @@ export * from './samples';
 export * from './schemas/api';
 export * from './schemas/fields';
 export * from './schemas/film';
+export * from './schemas/frame-regions';
 export * from './schemas/helpers';
 export * from './schemas/production';
 export * from './schemas/render';
