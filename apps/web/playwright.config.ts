@@ -63,8 +63,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command:
-      `node_modules/.bin/vite build --config apps/web/vite.config.ts apps/web --logLevel warn --outDir ${webDir} --emptyOutDir && node_modules/.bin/tsx apps/api/src/main.ts`,
+    command: `node_modules/.bin/vite build --config apps/web/vite.config.ts apps/web --logLevel warn --outDir ${webDir} --emptyOutDir && node_modules/.bin/tsx apps/api/src/main.ts`,
     cwd: repoRoot,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
