@@ -37,5 +37,6 @@ export {
   RenderService,
   type ShotOutcome,
 } from './service/render-service';
+export { type SpeechPreviewFile, SpeechPreviews, speechPreviewKey } from './service/speech-preview';
 export { TakeBook } from './service/take-book';
 export { assetUrl, readTakeAssets, type TakeAssets } from './service/takes';

@@ -14,6 +14,7 @@ import { Scheduler, type SchedulerOptions, toJobRecord } from './queue/scheduler
 import { FilmService } from './service/film-service';
 import { PlanCache } from './service/plan-cache';
 import { providerLookup, RenderService } from './service/render-service';
+import { SpeechPreviews } from './service/speech-preview';
 import { TakeBook } from './service/take-book';
 
 export interface RenderRuntimeOptions {
@@ -38,6 +39,8 @@ export interface RenderRuntime {
   service: RenderService;
   takes: TakeBook;
   film: FilmService;
+  /** A shot's speech mixed on its timeline, for the editor to play under a card that has no take yet. */
+  speechPreviews: SpeechPreviews;
   /** Dependencies of a job with their results (for workers). */
   dependenciesOf(job: JobRecord): Promise<JobRecord[]>;
   start(): Promise<void>;
@@ -74,6 +77,7 @@ export function createRenderRuntime(options: RenderRuntimeOptions): RenderRuntim
   const takes = new TakeBook({ db, store, scheduler, events, abort, plan });
   const service = new RenderService({ db, store, scheduler, events, lookup, plan, wake, abort, takes });
   const film = new FilmService({ db, scheduler, wake });
+  const speechPreviews = new SpeechPreviews({ db, store, providers, plan, workRoot });
   return {
     events,
     scheduler,
@@ -81,6 +85,7 @@ export function createRenderRuntime(options: RenderRuntimeOptions): RenderRuntim
     service,
     takes,
     film,
+    speechPreviews,
     dependenciesOf,
     async start() {
       // Nothing runs before start: whatever is in the work folder or half-written in the store is debris.

@@ -10,7 +10,8 @@ import {
 } from '@ministudio/domain';
 import { HttpError } from '../lib/http-error';
 
-const SAMPLE_REFUSALS: Partial<Record<FailureCode, ErrorCode>> = {
+/** Speech provider failures that are the caller's to fix, as the 4xx they answer (also for speech previews). */
+export const SPEECH_REFUSALS: Partial<Record<FailureCode, ErrorCode>> = {
   provider_rejected_input: 'unsupported_by_provider',
   content_filtered: 'unsupported_by_provider',
   provider_not_configured: 'provider_not_configured',
@@ -50,7 +51,7 @@ export async function speakSample(
   } catch (error) {
     // Refusals and missing settings are the caller's to fix (4xx); an outage stays a logged failure.
     if (error instanceof ProviderError) {
-      const code = SAMPLE_REFUSALS[error.code];
+      const code = SPEECH_REFUSALS[error.code];
       if (code) throw new HttpError(code, error.message, { provider: providerId, failure: error.code });
     }
     throw error;

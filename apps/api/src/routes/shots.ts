@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ShotBody, ShotView, VersionOnly, WriteResult } from '@ministudio/domain';
+import { ErrorBody, ShotBody, ShotView, VersionOnly, WriteResult } from '@ministudio/domain';
+import { sendStoredFile } from '../lib/send-stored-file';
+import { speechPreviewOf } from '../services/speech-preview';
 import { IdParams, IfMatchHeader, parseIfMatch, writeErrors } from './common';
 
 const ShotWrite = WriteResult('shot', ShotView);
@@ -77,6 +79,24 @@ const shots: FastifyPluginAsyncTypebox = async (app) => {
       const base = parseIfMatch(request.headers['if-match']);
       const { version, result } = await repository.duplicate(request.params.id, base);
       return reply.status(201).send({ version, shot: result });
+    },
+  );
+
+  app.get(
+    '/api/shots/:id/speech-preview',
+    {
+      schema: {
+        tags,
+        description:
+          'The shot’s dialogue and narration as one WAV on the shot’s own timeline (each line where a render places it), for playing a shot that has no take yet. Spoken once and cached by its lines and voices (the lines are reused by the render); revalidated by ETag. 404 when the shot has no speech, 422 when its speech provider is not configured. HTTP Range supported.',
+        params: IdParams,
+        response: { 404: ErrorBody, 416: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const file = await speechPreviewOf(app.db, app.renderer, request.params.id);
+      // The address names the shot, not the content: the browser revalidates (ETag, 304) each time it asks.
+      return sendStoredFile(reply, app.assets, file, { cache: 'no-cache' });
     },
   );
 };
