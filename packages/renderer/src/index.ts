@@ -35,6 +35,19 @@ export {
 export { PLATE_RENDERER_VERSION, plateKey } from './plate/plate-key';
 export { type PlateInput, type PlateSpec, planPlate } from './plate/plate-spec';
 export { loadPlateCanvas, renderPlateCanvas, renderPlatePng, writePlatePng } from './plate/render-plate';
+export {
+  layoutSetPieces,
+  type PieceBox,
+  planSet,
+  SET_PIECE_KINDS,
+  type SetLayout,
+  type SetPiece,
+  type SetPieceInput,
+  type SetPieceKind,
+  setPieceInputFor,
+  setPieceKindsOf,
+  unknownSetPieceNotes,
+} from './plate/set-pieces';
 export { PlateCache, plateInputFor } from './plate/shot-plate';
 export {
   loadSpeech,
