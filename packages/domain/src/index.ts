@@ -12,5 +12,6 @@ export * from './schemas/helpers';
 export * from './schemas/production';
 export * from './schemas/render';
 export * from './seed';
+export * from './speech-fit';
 export * from './speech-timing';
 export * from './vocabulary';

@@ -164,6 +164,8 @@ export const ERROR_CODES = {
   not_ready: 409,
   unsupported_by_provider: 422,
   provider_not_configured: 422,
+  /** A fixed-length shot whose speech is estimated to run well past its end (refused before queueing). */
+  speech_does_not_fit: 422,
   version_required: 428,
   payload_too_large: 413,
   unsupported_media_type: 415,

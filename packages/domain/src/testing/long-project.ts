@@ -60,7 +60,7 @@ export function longShotKey(scene: number, n: number): string {
 /**
  * A valid production of `shots` shots over `scenes` scenes, four characters and five environments;
  * about a third of the shots speak (dialogue or narration), a sixth follow their speech ("speech"
- * duration), the rest last 2–8 s. Every tenth shot chooses its own seed, every other one continues.
+ * duration), the rest last 2–8 s (7–8 s when they speak). Every tenth shot chooses its own seed, every other one continues.
  */
 export function longProduction(options: LongProductionOptions = {}): Production {
   const total = options.shots ?? 500;
@@ -135,7 +135,8 @@ function longShot(scene: number, n: number): ProductionShot {
     shotType: SHOT_TYPES[n % SHOT_TYPES.length]!,
     action: `${a.name} crosses the frame while ${b.name} watches (shot ${n}).`,
     camera: CAMERA_MOVES[n % CAMERA_MOVES.length]!,
-    duration: followsSpeech ? 'speech' : 2 + (n % 7),
+    // A fixed-length shot that speaks is long enough for its line and narration (else it is refused).
+    duration: followsSpeech ? 'speech' : speaks || narrates ? 7 + (n % 2) : 2 + (n % 7),
     dialogue: speaks ? [{ character: a.key, text: LINES[n % LINES.length]! }] : [],
     narration: narrates ? `Hour ${n % 24}: the city holds its breath.` : '',
     cast: [

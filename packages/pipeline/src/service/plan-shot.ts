@@ -3,10 +3,13 @@ import {
   type AssetRef,
   type CharacterState,
   compilePrompt,
+  describeMisfit,
   estimatedSpeechShotSeconds as estimateFromWords,
   type ProjectView,
   type SceneView,
   type ShotView,
+  type SpeechMisfit,
+  speechMisfit,
   type VideoCapabilities,
   type Voice,
 } from '@ministudio/domain';
@@ -35,6 +38,8 @@ export interface ShotPlan {
   chained: boolean;
   /** Requests the provider cannot take: the shot is refused before queueing. */
   violations: Violation[];
+  /** Speech estimated to run well past the shot's fixed length (one of the violations, with its numbers). */
+  speechMisfit: SpeechMisfit | null;
   /** What the take will say was changed (nearest duration, seed not applied, ...). */
   notes: string[];
 }
@@ -247,6 +252,25 @@ export function planShot(
       fix: 'Give it a length in seconds, or add a line.',
     });
   }
+  // A fixed-length shot whose speech runs far past its end would be held on its last picture for the rest
+  // of the speech: the take would not be the length the card says. Refused, naming the line.
+  const misfit = speechMisfit(
+    shot.duration,
+    lines.map(({ payload }) => ({
+      character: payload.character,
+      text: payload.text,
+      rate: payload.voice.rate,
+    })),
+    project.fps,
+  );
+  if (misfit) {
+    violations.push({
+      constraint: 'speech_does_not_fit',
+      field: 'duration',
+      message: describeMisfit(misfit, Object.fromEntries(project.characters.map((c) => [c.key, c.name]))),
+      fix: `Let the shot follow its speech, lengthen it to about ${Math.ceil(misfit.speechShotSeconds)} s, or split it into shots whose lines fit.`,
+    });
+  }
   const inputHash = createHash('sha256')
     .update(
       JSON.stringify([
@@ -271,6 +295,7 @@ export function planShot(
     chained,
     fitMode: project.fitMode,
     violations,
+    speechMisfit: misfit,
     notes,
   };
 }

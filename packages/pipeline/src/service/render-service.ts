@@ -103,12 +103,18 @@ export class RenderService {
     if (refused.length) {
       const all = refused.flatMap((s) => s.violations);
       // A missing key is the studio's setup, not the shot: it gets its own code so the editor can say so.
+      // Speech too long for its shot is the shot's own, not its provider's: its code, and its numbers.
       const unconfigured = all.find((v) => v.constraint === 'provider_not_configured');
-      const first = unconfigured ?? all[0]!;
+      const speech = all.find((v) => v.constraint === 'speech_does_not_fit');
+      const first = unconfigured ?? speech ?? all[0]!;
+      const misfits = refused.flatMap((s) => {
+        const misfit = plans.get(s.shotId)!.speechMisfit;
+        return misfit ? [{ shotId: s.shotId, ...misfit }] : [];
+      });
       throw new RenderRefused(
-        unconfigured ? 'provider_not_configured' : 'unsupported_by_provider',
+        unconfigured ? 'provider_not_configured' : speech ? 'speech_does_not_fit' : 'unsupported_by_provider',
         `${first.message} ${first.fix}`,
-        { shots: refused },
+        { shots: refused, ...(misfits.length ? { speech: misfits } : {}) },
       );
     }
     const jobs: JobRecord[] = [];
