@@ -87,8 +87,6 @@ describe('speech that does not fit a fixed-length shot', () => {
     const checks = json<{ shotId: string; violations: { constraint: string }[] }[]>(
       await studio.app.inject(`/api/projects/${project.id}/render-check`),
     );
-    expect(checks.flatMap((c) => c.violations.map((v) => v.constraint))).not.toContain(
-      'speech_does_not_fit',
-    );
+    expect(checks.flatMap((c) => c.violations.map((v) => v.constraint))).not.toContain('speech_does_not_fit');
   });
 });
