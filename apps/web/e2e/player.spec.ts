@@ -2,7 +2,8 @@ import { type APIRequestContext, expect, test } from '@playwright/test';
 import { arrangeRenderProject } from './render-api';
 
 // The Edit view's whole-film player against the real server and real renders (the local provider): it plays
-// the chosen takes end to end across a cut, a shot without a take as its card, and its keys move the time.
+// the chosen takes end to end across a cut, a shot without a take as its card with its speech, and its keys
+// move the time.
 
 interface ShotStateLike {
   shotId: string;
@@ -98,6 +99,18 @@ test('the Edit view plays the takes across a cut, a shot without a take as its c
   // Into the third shot: no take, so its storyboard card.
   await expect(player.locator('[data-player-card="3"]')).toBeVisible({ timeout: 10_000 });
   await expect(player.locator('[data-player-card="3"]')).toContainText('Keep it burning.');
+  // The card plays with its speech: the shot's speech preview in a hidden audio element, moving on.
+  const speaking = player.locator('audio[data-player-speech][data-src*="speech-preview"]');
+  const speechTime = () =>
+    page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLAudioElement>('audio[data-player-speech]')].find((a) => !a.paused)
+          ?.currentTime ?? -1,
+    );
+  await expect(speaking.first()).toBeAttached();
+  const heardAt = await speechTime();
+  expect(heardAt).toBeGreaterThanOrEqual(0);
+  await expect.poll(speechTime, { timeout: 5_000 }).toBeGreaterThan(heardAt);
   await page.screenshot({ path: testInfo.outputPath('edit-view-card.png') });
   // K stops (Space would start again if the film has already played to its end).
   await page.keyboard.press('k');
@@ -137,6 +150,36 @@ test('the Edit view plays the takes across a cut, a shot without a take as its c
   await expect(timecode).toHaveText('00:00:00:00');
   await page.keyboard.press('End');
   await expect(timecode).toHaveText('00:00:06:00');
+
+  // Playing from the middle of the card (half a second into shot 3) starts its speech half a second in,
+  // and what comes out is sound: a WebAudio analyser on the element reads samples well above silence.
+  for (let i = 0; i < 36; i++) await page.keyboard.press('Comma');
+  await expect(timecode).toHaveText('00:00:04:12');
+  await page.keyboard.press('Space');
+  await expect.poll(speechTime, { timeout: 5_000 }).toBeGreaterThanOrEqual(0.45);
+  const loudest = await page.evaluate(async () => {
+    const audio = [...document.querySelectorAll<HTMLAudioElement>('audio[data-player-speech]')].find(
+      (a) => !a.paused,
+    );
+    if (!audio) return -1;
+    const ctx = new AudioContext();
+    await ctx.resume();
+    const analyser = ctx.createAnalyser();
+    ctx.createMediaElementSource(audio).connect(analyser);
+    analyser.connect(ctx.destination);
+    const buffer = new Float32Array(analyser.fftSize);
+    let max = 0;
+    const until = performance.now() + 1200;
+    while (performance.now() < until && !audio.paused) {
+      analyser.getFloatTimeDomainData(buffer);
+      for (const v of buffer) max = Math.max(max, Math.abs(v));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return max;
+  });
+  expect(loudest).toBeGreaterThan(0.05);
+  await page.keyboard.press('k');
+  await expect.poll(speechTime).toBe(-1);
 
   // Marks: in at 1 s, out at 3 s; they show on the scrub bar.
   await page.keyboard.press('Home');

@@ -12,6 +12,7 @@ import {
   playRange,
   setMark,
   shuttle,
+  speechPreviewUrl,
 } from '../src/player/film-clock';
 import { layoutTimeline, type SpeechPace } from '../src/timeline/timeline-layout';
 
@@ -125,5 +126,33 @@ describe('frame step', () => {
     expect(frameStep(1.01, 24, 1, 9)).toBeCloseTo(25 / 24);
     expect(frameStep(0, 24, -1, 9)).toBe(0);
     expect(frameStep(9, 24, 1, 9)).toBe(9);
+  });
+});
+
+describe('speechPreviewUrl', () => {
+  const voice = { provider: 'espeak', voiceId: 'en', rate: 1, pitch: 0 };
+  it('is null for a shot with nothing to say, and names the shot otherwise', () => {
+    expect(speechPreviewUrl('s1', [])).toBeNull();
+    expect(speechPreviewUrl('s1', [{ text: '  ', voice }])).toBeNull();
+    expect(speechPreviewUrl('s1', [{ text: 'Hi.', voice }])).toMatch(
+      /^\/api\/shots\/s1\/speech-preview\?v=\w+$/,
+    );
+  });
+  it('changes with a line or a voice, so the player loads the new sound, and only then', () => {
+    const url = speechPreviewUrl('s1', [{ text: 'Hi.', voice }]);
+    expect(speechPreviewUrl('s1', [{ text: 'Hi.', voice: { ...voice } }])).toBe(url);
+    expect(speechPreviewUrl('s1', [{ text: 'Hi!', voice }])).not.toBe(url);
+    expect(speechPreviewUrl('s1', [{ text: 'Hi.', voice: { ...voice, rate: 1.2 } }])).not.toBe(url);
+  });
+  it('is carried to the film shot that has it', () => {
+    const shots = filmShots(
+      [
+        { shotId: 'a', number: 1, startSeconds: 0, seconds: 2 },
+        { shotId: 'b', number: 2, startSeconds: 2, seconds: 2 },
+      ],
+      new Map(),
+      new Map([['b', '/api/shots/b/speech-preview?v=1']]),
+    );
+    expect(shots.map((s) => s.speechUrl)).toEqual([null, '/api/shots/b/speech-preview?v=1']);
   });
 });

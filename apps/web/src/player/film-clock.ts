@@ -13,6 +13,8 @@ export interface FilmShot {
   /** The chosen take's video; null: the shot plays as its storyboard card. */
   videoUrl: string | null;
   posterUrl: string | null;
+  /** The shot's speech on its own timeline, played under its card while it has no take; null: silent. */
+  speechUrl: string | null;
 }
 
 export interface ShotMedia {
@@ -24,6 +26,7 @@ export interface ShotMedia {
 export function filmShots(
   clips: readonly Pick<ClipLayout, 'shotId' | 'number' | 'startSeconds' | 'seconds'>[],
   media: ReadonlyMap<string, ShotMedia>,
+  speech: ReadonlyMap<string, string> = new Map(),
 ): FilmShot[] {
   return clips.map((c) => ({
     shotId: c.shotId,
@@ -32,7 +35,29 @@ export function filmShots(
     seconds: c.seconds,
     videoUrl: media.get(c.shotId)?.videoUrl ?? null,
     posterUrl: media.get(c.shotId)?.posterUrl ?? null,
+    speechUrl: speech.get(c.shotId) ?? null,
   }));
+}
+
+/**
+ * The address of a shot's speech preview, or null for a shot with nothing to say. The server caches by
+ * content but the address names the shot, so it carries a digest of what is spoken and by which voices:
+ * a changed line or voice is a new address, which the player loads instead of the old sound.
+ */
+export function speechPreviewUrl(
+  shotId: string,
+  lines: readonly { text: string; voice: unknown }[],
+): string | null {
+  const spoken = lines.filter((l) => l.text.trim());
+  if (spoken.length === 0) return null;
+  return `/api/shots/${encodeURIComponent(shotId)}/speech-preview?v=${digest(JSON.stringify(spoken))}`;
+}
+
+/** FNV-1a, 32 bits, in base 36: a short cache-buster, not a security measure. */
+function digest(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }
 
 export function filmSeconds(shots: readonly FilmShot[]): number {

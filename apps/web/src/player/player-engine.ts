@@ -21,6 +21,11 @@ import {
 // first frame; at the cut the two swap (visibility, no new load), so the next picture is there at once.
 // While a take plays forward it is the clock (picture and sound stay together); a shot without a take, a
 // reverse shuttle, or a take still buffering runs on the animation-frame clock.
+//
+// A card has sound too: the shot's speech preview (its lines mixed where a render will place them) plays in
+// one of two hidden <audio> elements, following the frame clock (seeked to the offset when playback starts
+// mid-shot, paused, sped up and slowed with it, stopped at the cut). The other one holds the next card's
+// speech, loaded ahead like the next take.
 
 export interface PlayerUi {
   /** Signed speed: 0 paused, 1 play, 2 and 4 fast forward, negative backward. */
@@ -52,6 +57,8 @@ export class PlayerEngine {
   private t = 0;
   private videos: HTMLVideoElement[] = [];
   private active = 0;
+  private speech: HTMLAudioElement[] = [];
+  private activeSpeech = 0;
   private frame = 0;
   private cutTimer: ReturnType<typeof setTimeout> | undefined;
   private lastNow = 0;
@@ -64,8 +71,9 @@ export class PlayerEngine {
   }
 
   /** Takes the videos and follows the playhead (a scrub of the timeline seeks); undone by detach. */
-  attach(videos: HTMLVideoElement[]): void {
+  attach(videos: HTMLVideoElement[], speech: HTMLAudioElement[] = []): void {
     this.videos = videos;
+    this.speech = speech;
     this.unsubscribe();
     this.unsubscribe = playheadStore(this.projectId).subscribe((s) => {
       if (s.seconds !== this.written) this.seek(s.seconds, false);
@@ -81,6 +89,7 @@ export class PlayerEngine {
     this.unsubscribe();
     this.unsubscribe = () => {};
     for (const v of this.videos) v.pause();
+    for (const a of this.speech) a.pause();
   }
 
   setFilm(shots: FilmShot[], fps: number): void {
@@ -204,6 +213,7 @@ export class PlayerEngine {
     if (!at) {
       this.ui.setState({ index: -1, showingVideo: false });
       for (const v of this.videos) v.pause();
+      for (const a of this.speech) a.pause();
       return;
     }
     const shot = this.shots[at.index]!;
@@ -213,6 +223,7 @@ export class PlayerEngine {
       return;
     }
     const enteredShot = this.ui.getState().index !== at.index;
+    this.showSpeech(shot, at.index, at.offset, playing && rate > 0, jumped || enteredShot);
     if (shot.videoUrl) {
       let video = a;
       if (srcOf(a) !== shot.videoUrl && srcOf(b) === shot.videoUrl) {
@@ -252,6 +263,48 @@ export class PlayerEngine {
       this.ui.setState({ index: at.index, showingVideo: Boolean(shot.videoUrl) });
   }
 
+  /**
+   * The card's sound: the shot's speech at `offset` in one audio element, playing while the film plays
+   * forward; the other element (and this one, once the shot has a take) paused, with the next card's speech
+   * loaded at its start. Reverse shuttle is silent, as scrubbing a card back is.
+   */
+  private showSpeech(shot: FilmShot, index: number, offset: number, forward: boolean, jumped: boolean): void {
+    if (this.speech.length < 2) return;
+    const url = shot.videoUrl ? null : shot.speechUrl;
+    let audio = this.speech[this.activeSpeech]!;
+    if (url && srcOf(audio) !== url) {
+      const other = this.speech[1 - this.activeSpeech]!;
+      if (srcOf(other) === url) {
+        this.activeSpeech = 1 - this.activeSpeech;
+        audio = other;
+      } else load(audio, url);
+    }
+    const idle = this.speech[1 - this.activeSpeech]!;
+    if (!idle.paused) idle.pause();
+    if (!url) {
+      if (!audio.paused) audio.pause();
+      this.preloadSpeech(audio, index);
+      return;
+    }
+    // Past the last line the track has ended: silence until the cut, nothing to seek.
+    const ended = Number.isFinite(audio.duration) && offset >= audio.duration - END_EPSILON;
+    if (!ended && (jumped || !forward || Math.abs(audio.currentTime - offset) > SYNC_TOLERANCE))
+      audio.currentTime = offset;
+    audio.playbackRate = Math.max(0.25, Math.abs(this.ui.getState().rate) || 1);
+    // As with the takes, play() interrupted by a pause or a load rejects; the next tick plays again.
+    if (forward && !ended && audio.paused) void audio.play().catch(() => {});
+    if ((!forward || ended) && !audio.paused) audio.pause();
+    this.preloadSpeech(idle, index);
+  }
+
+  /** Loads the next shot's speech, when it will play as a card, into the idle audio element. */
+  private preloadSpeech(audio: HTMLAudioElement, index: number): void {
+    const next = this.shots[index + 1];
+    if (!next || next.videoUrl || !next.speechUrl) return;
+    if (srcOf(audio) !== next.speechUrl) load(audio, next.speechUrl);
+    else if (audio.paused && audio.currentTime !== 0 && !audio.seeking) audio.currentTime = 0;
+  }
+
   /** Loads the next shot's take (if it has one) into the hidden video, at its first frame. */
   private preload(video: HTMLVideoElement, index: number): void {
     const next = this.shots[index + 1];
@@ -261,9 +314,9 @@ export class PlayerEngine {
   }
 }
 
-const srcOf = (v: HTMLVideoElement) => v.dataset.src ?? '';
+const srcOf = (v: HTMLMediaElement) => v.dataset.src ?? '';
 
-function load(v: HTMLVideoElement, url: string): void {
+function load(v: HTMLMediaElement, url: string): void {
   v.dataset.src = url;
   v.src = url;
   v.preload = 'auto';

@@ -18,8 +18,10 @@ export function Player({ projectId }: { projectId: string }) {
   const engine = useMemo(() => new PlayerEngine(projectId), [projectId]);
   const a = useRef<HTMLVideoElement>(null);
   const b = useRef<HTMLVideoElement>(null);
+  const speechA = useRef<HTMLAudioElement>(null);
+  const speechB = useRef<HTMLAudioElement>(null);
   useEffect(() => {
-    engine.attach([a.current!, b.current!]);
+    engine.attach([a.current!, b.current!], [speechA.current!, speechB.current!]);
     return () => engine.detach();
   }, [engine]);
   useEffect(() => engine.setFilm(film.shots, film.fps), [engine, film.shots, film.fps]);
@@ -42,6 +44,10 @@ export function Player({ projectId }: { projectId: string }) {
           <video ref={a} className="player-video" playsInline preload="auto" />
           {/* biome-ignore lint/a11y/useMediaCaption: as above */}
           <video ref={b} className="player-video" playsInline preload="auto" />
+          {/* biome-ignore lint/a11y/useMediaCaption: a card's speech; the card above shows its lines as text */}
+          <audio ref={speechA} data-player-speech="" preload="auto" hidden />
+          {/* biome-ignore lint/a11y/useMediaCaption: as above */}
+          <audio ref={speechB} data-player-speech="" preload="auto" hidden />
           {shot && !showingVideo && <ShotCard film={film} shot={shot} />}
           {film.shots.length === 0 && (
             <p className="player-empty">No shots yet: add some on the Storyboard.</p>

@@ -1,4 +1,4 @@
-import type { ShotState, ShotView } from '@ministudio/domain';
+import type { CharacterView, ProjectView, SceneView, ShotState, ShotView } from '@ministudio/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useProject } from '../api/hooks';
@@ -7,7 +7,7 @@ import { shotStates } from '../api/render-endpoints';
 import { layoutTimeline } from '../timeline/timeline-layout';
 import { useSpeechPace } from '../timeline/use-speech-pace';
 import { useTakeSeconds } from '../timeline/use-take-seconds';
-import { type FilmShot, filmShots, type ShotMedia } from './film-clock';
+import { type FilmShot, filmShots, type ShotMedia, speechPreviewUrl } from './film-clock';
 
 const NO_CHARACTERS: never[] = [];
 const NO_MEDIA: ReadonlyMap<string, ShotMedia> = new Map();
@@ -15,6 +15,26 @@ const NO_MEDIA: ReadonlyMap<string, ShotMedia> = new Map();
 // Module level, so react-query recomputes it only when the shot states change.
 function mediaByShot(states: ShotState[]): ReadonlyMap<string, ShotMedia> {
   return new Map(states.map((s) => [s.shotId, { videoUrl: s.videoUrl, posterUrl: s.posterUrl }]));
+}
+
+/**
+ * Each spoken shot's speech preview address: its lines in the voices that will speak them (a voice change
+ * is a new address too). The player plays it under the shot's card until the shot has a take.
+ */
+function speechByShot(
+  scenes: readonly SceneView[],
+  characters: readonly CharacterView[],
+  narrationVoice: ProjectView['narrationVoice'] | undefined,
+): ReadonlyMap<string, string> {
+  const voices = new Map(characters.map((c) => [c.key, c.voice]));
+  const out = new Map<string, string>();
+  for (const shot of scenes.flatMap((s) => s.shots)) {
+    const lines = shot.dialogue.map((l) => ({ text: l.text, voice: voices.get(l.character) ?? null }));
+    lines.push({ text: shot.narration, voice: narrationVoice ?? null });
+    const url = speechPreviewUrl(shot.id, lines);
+    if (url) out.set(shot.id, url);
+  }
+  return out;
 }
 
 export interface Film {
@@ -43,10 +63,15 @@ export function useFilm(projectId: string): Film {
       queryFn: () => shotStates(projectId),
       select: mediaByShot,
     }).data ?? NO_MEDIA;
+  const narrationVoice = useProject(projectId, (p) => p.narrationVoice).data;
   const pace = useSpeechPace(projectId);
+  const speech = useMemo(
+    () => speechByShot(scenes, characters, narrationVoice),
+    [scenes, characters, narrationVoice],
+  );
   const shots = useMemo(
-    () => filmShots(layoutTimeline(scenes, takeSeconds, 1, pace).clips, media),
-    [scenes, takeSeconds, pace, media],
+    () => filmShots(layoutTimeline(scenes, takeSeconds, 1, pace).clips, media, speech),
+    [scenes, takeSeconds, pace, media, speech],
   );
   const shotViews = useMemo(() => new Map(scenes.flatMap((s) => s.shots).map((s) => [s.id, s])), [scenes]);
   const names = useMemo(() => Object.fromEntries(characters.map((c) => [c.key, c.name])), [characters]);
