@@ -1,0 +1,15 @@
+export * from './cut';
+export { EDL_RECORD_START_FRAMES, type EdlEvent, edlText, readEdl, reelName } from './edl';
+export { FCPXML_VERSION, fcpTime, fcpxmlText, parseFcpTime } from './fcpxml';
+export { type ChosenTake, cutFromProject, type MissingShot, missingTakes } from './from-project';
+export { mltText } from './mlt';
+export { buildOtio, OtioTimeline, otioProblems, otioText, type ReadOtio, readOtio } from './otio';
+export { cutCues, cutSrt, EDIT_FORMATS, type EditFormat, editFile, isEditFormat } from './formats';
+export {
+  DEFAULT_FONTS,
+  frameBox,
+  PAGE,
+  type StoryboardPdfInput,
+  type StoryboardShot,
+  storyboardPdf,
+} from './storyboard-pdf';
