@@ -30,6 +30,7 @@ COPY --from=build /app /app
 ENV NODE_ENV=production \
   HOST=0.0.0.0 \
   PORT=5170 \
+  MINISTUDIO_PUBLIC_URL=http://localhost:5170 \
   MINISTUDIO_DATA=/data
 USER studio
 EXPOSE 5170

@@ -1,16 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import sse from '@fastify/sse';
 import fastifyStatic from '@fastify/static';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { StudioConfig } from './config';
 import dbPlugin from './plugins/db';
 import errorHandler from './plugins/error-handler';
 import openapi from './plugins/openapi';
 import renderPlugin, { type RenderPluginOptions } from './plugins/render';
 import repositories from './plugins/repositories';
+import requestLog from './plugins/request-log';
+import security, { type SecurityOptions } from './plugins/security';
 import web from './plugins/web';
 import assets from './routes/assets';
 import characters from './routes/characters';
@@ -32,7 +35,12 @@ import { MAX_IMAGE_BYTES } from './services/uploads';
 export type AppOptions = Pick<StudioConfig, 'dataDir' | 'webDir' | 'seedSamples' | 'workerToken'> & {
   logger: FastifyServerOptions['logger'];
   render: RenderPluginOptions;
+  /** The names the studio answers to; loopback only when absent. */
+  security?: SecurityOptions;
 };
+
+// A proxy's request id is kept when it looks like one, so one id follows a request through both logs.
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 /**
  * Builds the studio in the three tiers of Fastify's demo app: external plugins (errors, OpenAPI,
@@ -47,10 +55,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
     // Long ids reach our own validation (400 in the error shape) instead of the router's bare 414.
     routerOptions: { maxParamLength: 2000 },
+    // plugins/request-log.ts writes one line per request instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
   }).withTypeProvider();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
   await app.register(errorHandler);
+  await app.register(requestLog);
+  await app.register(security, options.security ?? { publicUrl: null, extraHosts: [] });
   await app.register(openapi);
   await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 10 } });
   const mediaRoot = path.join(options.dataDir, 'media');

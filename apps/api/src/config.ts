@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parsePublicUrl } from './lib/host-policy';
 
 export interface StudioConfig {
   host: string;
@@ -16,6 +17,10 @@ export interface StudioConfig {
   redisUrl: string | null;
   /** Shared secret for remote workers; required when redisUrl is set. */
   workerToken: string | null;
+  /** MINISTUDIO_PUBLIC_URL: the address people open the studio at; needed to listen beyond loopback. */
+  publicUrl: URL | null;
+  /** MINISTUDIO_ALLOWED_HOSTS: more host names to answer to (comma-separated), e.g. `studio` for workers. */
+  allowedHosts: string[];
 }
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -38,6 +43,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv): StudioConfig {
     concurrency: positiveInt(env.MINISTUDIO_CONCURRENCY, 2, 'MINISTUDIO_CONCURRENCY'),
     redisUrl: env.REDIS_URL?.trim() || null,
     workerToken: env.MINISTUDIO_WORKER_TOKEN?.trim() || null,
+    publicUrl: parsePublicUrl(env.MINISTUDIO_PUBLIC_URL),
+    allowedHosts: (env.MINISTUDIO_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
   };
 }
 

@@ -1,8 +1,22 @@
 import { RedisEngine } from '@ministudio/pipeline';
 import { buildApp } from './app';
 import { configFromEnv } from './config';
+import { isLoopbackAddress } from './lib/host-policy';
 
-const config = configFromEnv(process.env);
+let config: ReturnType<typeof configFromEnv>;
+try {
+  config = configFromEnv(process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+if (!isLoopbackAddress(config.host) && !config.publicUrl) {
+  // Beyond loopback the studio must know its own name, or it cannot tell its pages from another site's.
+  console.error(
+    `HOST=${config.host} makes the studio reachable from other machines: also set MINISTUDIO_PUBLIC_URL to the address people will open, e.g. MINISTUDIO_PUBLIC_URL=http://studio.local:${config.port}`,
+  );
+  process.exit(1);
+}
 if (config.redisUrl && !config.workerToken) {
   console.error(
     'REDIS_URL is set: also set MINISTUDIO_WORKER_TOKEN, the secret your workers use to reach this studio.',
@@ -15,6 +29,7 @@ const app = await buildApp({
   webDir: config.webDir,
   seedSamples: config.seedSamples,
   workerToken: config.workerToken,
+  security: { publicUrl: config.publicUrl, extraHosts: config.allowedHosts },
   // Readable lines in a terminal; JSON lines (for log collectors) otherwise.
   logger: process.stdout.isTTY
     ? {
@@ -24,8 +39,8 @@ const app = await buildApp({
           options: {
             translateTime: 'HH:MM:ss',
             singleLine: true,
-            ignore: 'pid,hostname,reqId,req,res,responseTime',
-            messageFormat: '{msg} {req.method} {req.url}{res.statusCode}',
+            ignore: 'pid,hostname,reqId,method,url,status,ms',
+            messageFormat: '{msg} {method} {url} {status}',
           },
         },
       }

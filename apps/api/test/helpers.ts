@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../src/app';
+import { type AppOptions, buildApp } from '../src/app';
 
 export interface TestStudio {
   app: FastifyInstance;
@@ -13,7 +13,13 @@ export interface TestStudio {
 
 /** A studio on a fresh temporary data folder, closed and removed after the file's tests. */
 export function useStudio(
-  options: { seedSamples?: boolean; env?: NodeJS.ProcessEnv; concurrency?: number } = {},
+  options: {
+    seedSamples?: boolean;
+    env?: NodeJS.ProcessEnv;
+    concurrency?: number;
+    security?: AppOptions['security'];
+    logger?: AppOptions['logger'];
+  } = {},
 ): TestStudio {
   const studio = {} as TestStudio;
   beforeAll(async () => {
@@ -23,7 +29,8 @@ export function useStudio(
       webDir: null,
       seedSamples: options.seedSamples ?? false,
       workerToken: null,
-      logger: false,
+      logger: options.logger ?? false,
+      security: options.security,
       render: {
         concurrency: options.concurrency ?? 2,
         env: options.env ?? {},
