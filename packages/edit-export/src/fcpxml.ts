@@ -81,6 +81,14 @@ export function fcpxmlText(cut: Cut): string {
       out.push(`              <marker${attrs({ start: '0s', duration: frameDuration, value: scene })}/>`);
     out.push('            </asset-clip>');
   }
-  out.push('          </spine>', '        </sequence>', '      </project>', '    </event>', '  </library>', '</fcpxml>', '');
+  out.push(
+    '          </spine>',
+    '        </sequence>',
+    '      </project>',
+    '    </event>',
+    '  </library>',
+    '</fcpxml>',
+    '',
+  );
   return out.join('\n');
 }

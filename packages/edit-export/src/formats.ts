@@ -7,7 +7,12 @@ import { otioText } from './otio';
 
 /** The edit formats, with the file extension and type each is served as, and who opens it. */
 export const EDIT_FORMATS = {
-  otio: { ext: 'otio', mime: 'application/json', label: 'OpenTimelineIO', opens: 'Resolve, Kdenlive, Hiero, Premiere (plugin)' },
+  otio: {
+    ext: 'otio',
+    mime: 'application/json',
+    label: 'OpenTimelineIO',
+    opens: 'Resolve, Kdenlive, Hiero, Premiere (plugin)',
+  },
   fcpxml: { ext: 'fcpxml', mime: 'application/xml', label: 'FCPXML 1.10', opens: 'Final Cut Pro, Resolve' },
   edl: { ext: 'edl', mime: 'text/plain', label: 'CMX 3600 EDL', opens: 'every editor' },
   mlt: { ext: 'mlt', mime: 'application/xml', label: 'MLT XML', opens: 'Shotcut, Kdenlive, melt' },
@@ -28,7 +33,11 @@ const WRITERS: Record<EditFormat, (cut: Cut) => string> = {
 /** The edit file of `cut` in `format`, named after the film. */
 export function editFile(cut: Cut, format: EditFormat): { name: string; mime: string; text: string } {
   const base = cut.title.replace(/[^\w .-]+/g, '_').trim() || 'film';
-  return { name: `${base}.${EDIT_FORMATS[format].ext}`, mime: EDIT_FORMATS[format].mime, text: WRITERS[format](cut) };
+  return {
+    name: `${base}.${EDIT_FORMATS[format].ext}`,
+    mime: EDIT_FORMATS[format].mime,
+    text: WRITERS[format](cut),
+  };
 }
 
 /** The cut's lines as subtitle cues in seconds (from whole frames), for an SRT beside the edit. */

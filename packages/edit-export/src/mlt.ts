@@ -50,9 +50,16 @@ export function mltText(cut: Cut): string {
   }
   // Shotcut lists its bin from main_bin; xml_retain keeps it out of the rendered output.
   out.push('  <playlist id="main_bin">', `    ${property('xml_retain', 1)}`);
-  for (const clip of placed) out.push(`    <entry${attrs({ producer: `clip${clip.number}`, in: 0, out: clip.frames - 1 })}/>`);
-  out.push('  </playlist>', '  <playlist id="playlist0">', `    ${property('shotcut:video', 1)}`, `    ${property('shotcut:name', 'V1')}`);
-  for (const clip of placed) out.push(`    <entry${attrs({ producer: `clip${clip.number}`, in: 0, out: clip.frames - 1 })}/>`);
+  for (const clip of placed)
+    out.push(`    <entry${attrs({ producer: `clip${clip.number}`, in: 0, out: clip.frames - 1 })}/>`);
+  out.push(
+    '  </playlist>',
+    '  <playlist id="playlist0">',
+    `    ${property('shotcut:video', 1)}`,
+    `    ${property('shotcut:name', 'V1')}`,
+  );
+  for (const clip of placed)
+    out.push(`    <entry${attrs({ producer: `clip${clip.number}`, in: 0, out: clip.frames - 1 })}/>`);
   out.push(
     '  </playlist>',
     `  <tractor${attrs({ id: 'tractor0', title: cut.title, in: 0, out: total - 1 })}>`,

@@ -90,7 +90,11 @@ function time(value: number, rate: Rate) {
   return { OTIO_SCHEMA: 'RationalTime.1' as const, rate: rateValue(rate), value };
 }
 function range(start: number, duration: number, rate: Rate) {
-  return { OTIO_SCHEMA: 'TimeRange.1' as const, start_time: time(start, rate), duration: time(duration, rate) };
+  return {
+    OTIO_SCHEMA: 'TimeRange.1' as const,
+    start_time: time(start, rate),
+    duration: time(duration, rate),
+  };
 }
 function marker(
   name: string,
@@ -148,7 +152,9 @@ export function buildOtio(cut: Cut): OtioTimeline {
     OTIO_SCHEMA: 'Timeline.1',
     name: cut.title,
     global_start_time: time(0, rate),
-    metadata: { ministudio: { rate: rational, width: cut.width, height: cut.height, frames: totalFrames(cut) } },
+    metadata: {
+      ministudio: { rate: rational, width: cut.width, height: cut.height, frames: totalFrames(cut) },
+    },
     tracks: {
       OTIO_SCHEMA: 'Stack.1',
       name: 'tracks',
@@ -158,7 +164,15 @@ export function buildOtio(cut: Cut): OtioTimeline {
         marker(span.title, 'RED', span.start, span.frames, rate, { ministudio: { scene: span.scene } }),
       ),
       children: [
-        { OTIO_SCHEMA: 'Track.1', name: 'V1', kind: 'Video', ...empty, markers: [], metadata: {}, children: clips },
+        {
+          OTIO_SCHEMA: 'Track.1',
+          name: 'V1',
+          kind: 'Video',
+          ...empty,
+          markers: [],
+          metadata: {},
+          children: clips,
+        },
         ...(cut.audio
           ? [
               {
@@ -223,7 +237,8 @@ export function readOtio(text: string): ReadOtio {
     const frames = item.source_range ? framesAt(item.source_range.duration, rate) : 0;
     if (item.OTIO_SCHEMA === 'Clip.2') {
       const ref = item.media_references[item.active_media_reference_key];
-      if (!ref) throw new Error(`Clip "${item.name}" has no media reference "${item.active_media_reference_key}"`);
+      if (!ref)
+        throw new Error(`Clip "${item.name}" has no media reference "${item.active_media_reference_key}"`);
       clips.push({
         name: item.name,
         media: decodeURIComponent(ref.target_url),

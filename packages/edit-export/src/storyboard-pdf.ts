@@ -82,7 +82,10 @@ function drawCard(doc: Doc, shot: StoryboardShot, box: ReturnType<typeof frameBo
     .font('bold')
     .fontSize(10)
     .fillColor('#5b6470')
-    .text(`${shot.shotType} · ${shot.camera}`, box.x + 12, box.y + 14, { width: box.width - 24, align: 'center' });
+    .text(`${shot.shotType} · ${shot.camera}`, box.x + 12, box.y + 14, {
+      width: box.width - 24,
+      align: 'center',
+    });
   doc
     .font('regular')
     .fontSize(8.5)
@@ -97,7 +100,10 @@ function drawCard(doc: Doc, shot: StoryboardShot, box: ReturnType<typeof frameBo
     .font('italic')
     .fontSize(7.5)
     .fillColor('#8a929c')
-    .text('not rendered yet', box.x + 12, box.y + box.height - 20, { width: box.width - 24, align: 'center' });
+    .text('not rendered yet', box.x + 12, box.y + box.height - 20, {
+      width: box.width - 24,
+      align: 'center',
+    });
 }
 
 function drawShot(doc: Doc, shot: StoryboardShot, box: ReturnType<typeof frameBox>) {
@@ -199,7 +205,7 @@ export function storyboardPdf(input: StoryboardPdfInput): NodeJS.ReadableStream 
           .fontSize(11)
           .fillColor('#6b7280')
           .text('This scene has no shots yet.', PAGE.margin, PAGE.margin + HEADER + 20);
-      shots.forEach((shot, slot) => drawShot(doc, shot, frameBox(slot, aspect)));
+      for (const [slot, shot] of shots.entries()) drawShot(doc, shot, frameBox(slot, aspect));
     }
   });
   // Footers last, when the page count is known; no bottom margin, so pdfkit does not break to a new page.
