@@ -18,7 +18,7 @@ export interface RenderDeps {
 }
 
 /** 422s that refuse the whole render before anything is queued, listing the shots and why. */
-const REFUSALS = new Set(['unsupported_by_provider', 'provider_not_configured']);
+const REFUSALS = new Set(['unsupported_by_provider', 'provider_not_configured', 'speech_does_not_fit']);
 
 export async function render(deps: RenderDeps, scope: RenderScope): Promise<RenderStart | null> {
   const { projectId, client, store } = deps;

@@ -33,6 +33,7 @@ export function mergeRefusal(
 }
 
 export const NOT_CONFIGURED = 'provider_not_configured';
+export const SPEECH_DOES_NOT_FIT = 'speech_does_not_fit';
 
 /**
  * What the editor says when the server refuses a render. A provider with no key is the studio's setup,
@@ -49,7 +50,13 @@ export function refusalNotice(refused: readonly RefusedShot[]): { text: string; 
   ];
   const limited = refused.filter((s) => s.violations.some((v) => v.constraint !== NOT_CONFIGURED)).length;
   const one = limited === 1;
-  const limits = `${one ? 'A shot' : `${limited} shots`}${setup.length > 0 ? ' also' : ''} ${one ? 'asks' : 'ask'} for more than its provider can do: see the marked ${one ? 'shot' : 'shots'}.`;
+  // Speech too long for its shot is the shot's own problem, not its provider's: said as such.
+  const speechOnly = refused.every((s) =>
+    s.violations.every((v) => v.constraint === NOT_CONFIGURED || v.constraint === SPEECH_DOES_NOT_FIT),
+  );
+  const limits = speechOnly
+    ? `${one ? 'A shot’s' : `${limited} shots’`} speech ${setup.length > 0 ? 'also ' : ''}${one ? 'runs' : 'run'} past ${one ? 'its' : 'their'} length: see the marked ${one ? 'shot' : 'shots'}.`
+    : `${one ? 'A shot' : `${limited} shots`}${setup.length > 0 ? ' also' : ''} ${one ? 'asks' : 'ask'} for more than its provider can do: see the marked ${one ? 'shot' : 'shots'}.`;
   if (setup.length === 0) return { text: `${limits} Nothing was rendered.`, setup: false };
   return {
     text: ['Nothing was rendered.', ...setup, ...(limited > 0 ? [limits] : [])].join(' '),

@@ -6,7 +6,9 @@ import { useRun, useSelect, useSelection, useSession } from '../app/session';
 import { deleteShot, duplicateShot } from '../commands/shot-commands';
 import { CloseIcon, CopyIcon } from '../common/icons';
 import { CardRender, CardViolations } from '../render/card-render';
-import { shotSummary } from './shot-summary';
+import { useShotState } from '../render/render-queries';
+import { cardDuration, shotSummary } from './shot-summary';
+import { SpeechFitNote } from './speech-fit-note';
 
 export function ShotCard({ projectId, shot, number }: { projectId: string; shot: ShotView; number: number }) {
   const { editor } = useSession();
@@ -21,6 +23,9 @@ export function ShotCard({ projectId, shot, number }: { projectId: string; shot:
     data: { kind: 'shot' },
   });
   const summary = shotSummary(shot, names);
+  // The chosen take's real length: a speech-length shot learns it there, and a take may differ from the shot.
+  const takeSeconds = useShotState(projectId, shot.id)?.durationSeconds ?? null;
+  const length = cardDuration(shot.duration, takeSeconds);
   const select = () => selectShot({ kind: 'shot', id: shot.id });
   return (
     <li
@@ -43,12 +48,15 @@ export function ShotCard({ projectId, shot, number }: { projectId: string; shot:
           <span className="shot-number">{number}</span>
           <span className="shot-type">{SHOT_TYPE_LABELS[shot.shotType]}</span>
           <CardViolations projectId={projectId} shotId={shot.id} />
-          <span className="shot-duration">{summary.duration}</span>
+          <span className={`shot-duration${length.differs ? ' differs' : ''}`} title={length.title}>
+            {length.text}
+          </span>
         </span>
         <CardRender projectId={projectId} shotId={shot.id} />
         <span className="shot-action">{summary.action}</span>
         <span className="shot-cast">{summary.cast}</span>
       </button>
+      <SpeechFitNote projectId={projectId} shot={shot} number={number} />
       <div className="shot-actions">
         <button
           type="button"

@@ -14,7 +14,39 @@ export function excerpt(text: string, max: number): string {
 
 export function formatDuration(duration: ShotView['duration']): string {
   if (duration === 'speech') return 'speech';
-  return `${Number.isInteger(duration) ? duration : duration.toFixed(1)} s`;
+  return seconds(duration);
+}
+
+const seconds = (s: number) => `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+
+/** A take this close to the shot's length is that length (the fit brings it within a frame). */
+export const SAME_LENGTH_SECONDS = 0.05;
+
+/**
+ * The length a card shows: the shot's, and the chosen take's real length beside it when the two differ
+ * (a provider's nearby length, speech that held the picture) or when the shot follows its speech and
+ * the take is what finally tells its length. Null take: nothing rendered yet.
+ */
+export function cardDuration(
+  duration: ShotView['duration'],
+  takeSeconds: number | null,
+): { text: string; differs: boolean; title: string } {
+  if (takeSeconds === null)
+    return {
+      text: formatDuration(duration),
+      differs: false,
+      title: duration === 'speech' ? 'Lasts as long as its speech' : 'The shot’s length',
+    };
+  const take = seconds(Math.round(takeSeconds * 10) / 10);
+  if (duration === 'speech')
+    return { text: `speech · ${take}`, differs: false, title: `Follows its speech: the take lasts ${take}` };
+  if (Math.abs(takeSeconds - duration) <= SAME_LENGTH_SECONDS)
+    return { text: formatDuration(duration), differs: false, title: 'The shot’s length' };
+  return {
+    text: `${formatDuration(duration)} · take ${take}`,
+    differs: true,
+    title: `The chosen take lasts ${take}, not the shot’s ${formatDuration(duration)}`,
+  };
 }
 
 /**
