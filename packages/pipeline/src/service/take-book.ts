@@ -74,12 +74,7 @@ export class TakeBook {
         lines: picture.lines,
       };
       const notes = [...(JSON.parse(take.notes) as string[]), ...picture.notes];
-      if (fit.applied !== 'none') notes.push(`Speech fitted to picture: ${fit.applied.replace('-', ' ')}.`);
-      if (fit.retimedFromSeconds !== null) {
-        notes.push(
-          `The provider made ${Number(fit.retimedFromSeconds.toFixed(2))} s; the picture was fitted to the shot's ${Number(fit.durationSeconds.toFixed(2))} s.`,
-        );
-      }
+      notes.push(...fitNotes(picture.durationSeconds, fit));
       const done = await db.take.updateMany({
         where: { id: take.id, status: 'rendering' },
         data: {
@@ -197,4 +192,30 @@ export class TakeBook {
     }
     return removed;
   }
+}
+
+/**
+ * What the take says about fitting its picture and speech. Each note names lengths from its own step:
+ * the retime brings the provider's clip to the shot's length; holding the picture for longer speech then
+ * makes the take longer than the shot, and the note says so rather than calling that length the shot's.
+ */
+export function fitNotes(
+  shotSeconds: number,
+  fit: Pick<FitOutput, 'applied' | 'durationSeconds' | 'retimedFromSeconds'>,
+): string[] {
+  const s = (seconds: number) => `${Number(seconds.toFixed(2))} s`;
+  const notes: string[] = [];
+  if (fit.retimedFromSeconds !== null)
+    notes.push(
+      `The provider made ${s(fit.retimedFromSeconds)}; the picture was fitted to the shot's ${s(shotSeconds)}.`,
+    );
+  if (fit.applied !== 'none') {
+    const how = fit.applied.replace('-', ' ');
+    notes.push(
+      Math.abs(fit.durationSeconds - shotSeconds) > 0.05
+        ? `Speech fitted to picture: ${how}, so the take lasts ${s(fit.durationSeconds)}, not the shot's ${s(shotSeconds)}.`
+        : `Speech fitted to picture: ${how}.`,
+    );
+  }
+  return notes;
 }
