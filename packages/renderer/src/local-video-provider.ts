@@ -12,6 +12,7 @@ import {
   type VideoResult,
 } from '@ministudio/domain';
 import { isMediaError, toFailureCode } from '@ministudio/media';
+import { layoutSetPieces, setPieceInputFor, unknownSetPieceNotes } from './plate/set-pieces';
 import { PlateCache } from './plate/shot-plate';
 import { renderShot } from './render-shot';
 
@@ -124,6 +125,9 @@ export function createLocalVideoProvider(
       try {
         const shot = withReferencePlate(request);
         const { plate } = await plates.plateFor(shot, width, height);
+        // A drawn plate shows the words it has no drawing for as labelled shapes: say which.
+        if (!shot.environment?.plate)
+          notes.push(...unknownSetPieceNotes(layoutSetPieces(setPieceInputFor(shot))));
         const result = await renderShot({
           shot,
           width,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createLocalVideoProvider } from '../src/index';
 import {
   layoutSetPieces,
   planSet,
@@ -7,13 +8,13 @@ import {
   setPieceKindsOf,
   unknownSetPieceNotes,
 } from '../src/plate/set-pieces';
-import { contextBytes, lastAlgorithm } from './helpers/fixtures';
+import { contextBytes, jobContext, lastAlgorithm, request, tempDir } from './helpers/fixtures';
 
 const harbour = {
   key: 'harbour',
   location: 'a stone harbour with a fishing boat',
   architecture: '',
-  fixedElements: ['bollards', 'a lighthouse lens'],
+  fixedElements: ['a lighthouse lens', 'folding chairs'],
 };
 
 describe('set pieces', () => {
@@ -93,5 +94,27 @@ describe('set pieces', () => {
       'The animatic has no drawing for "a brass samovar": drawn as a labelled shape.',
     ]);
     expect(unknownSetPieceNotes(layoutSetPieces(harbour))).toEqual([]);
+  });
+
+  it('lists the elements it could only label in the take’s notes', { timeout: 60_000 }, async () => {
+    const shot = contextBytes()[0]!;
+    const env = shot.environment!;
+    const withSamovar = {
+      ...shot,
+      environment: {
+        ...env,
+        identity: { ...env.identity, fixedElements: [...env.identity.fixedElements, 'a brass samovar'] },
+      },
+    };
+    const provider = createLocalVideoProvider();
+    const result = await provider.generate(
+      request(withSamovar, { durationSeconds: 0.5 }),
+      jobContext(tempDir()),
+    );
+    expect(result.notes).toContain(
+      'The animatic has no drawing for "a brass samovar": drawn as a labelled shape.',
+    );
+    const plain = await provider.generate(request(shot, { durationSeconds: 0.5 }), jobContext(tempDir()));
+    expect(plain.notes.some((n) => n.includes('no drawing for'))).toBe(false);
   });
 });

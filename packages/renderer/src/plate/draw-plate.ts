@@ -1,7 +1,26 @@
 import { createRandom } from '@ministudio/domain';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { adjust, css, mix, type Rgb } from '../colour/rgb';
-import type { PlateElement, PlateSpec } from './plate-spec';
+import {
+  drawBed,
+  drawBoat,
+  drawBuilding,
+  drawChair,
+  drawConsole,
+  drawDoor,
+  drawLens,
+  drawMountains,
+  drawQuay,
+  drawRoad,
+  drawSea,
+  drawSky,
+  drawStreetLamp,
+  drawTable,
+  drawTrees,
+  drawUnknown,
+  drawWall,
+} from './draw-set-pieces';
+import type { ElementKind, PlateElement, PlateSpec } from './plate-spec';
 
 type Ctx = SKRSContext2D;
 
@@ -120,7 +139,8 @@ function drawRacks(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
 }
 
 function drawMonitors(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
-  const count = 3;
+  // As many screens as fit side by side at a screen's proportions.
+  const count = Math.max(1, Math.min(4, Math.round(e.w / (e.h * 1.5))));
   for (let i = 0; i < count; i++) {
     const w = e.w / count;
     const x = e.x + i * w + w * 0.08;
@@ -213,35 +233,44 @@ function drawLamp(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
   outlined(ctx, spec, e.accent, () => ctx.arc(cx, e.y + e.h * 0.7, e.w * 0.12, Math.PI, 0));
 }
 
-function drawProp(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
-  box(ctx, spec, e.colour, e.x + e.w * 0.15, e.y, e.w * 0.7, e.h);
-  box(
-    ctx,
-    spec,
-    adjust(e.colour, { lightness: 0.2, chroma: 0, hue: 0 }),
-    e.x + e.w * 0.2,
-    e.y + e.h * 0.1,
-    e.w * 0.6,
-    e.h * 0.3,
-  );
-}
-
-const DRAWERS = {
+const DRAWERS: Record<ElementKind, (ctx: Ctx, spec: PlateSpec, e: PlateElement) => void> = {
+  sky: drawSky,
+  mountains: drawMountains,
+  sea: drawSea,
+  quay: drawQuay,
+  road: drawRoad,
+  boat: drawBoat,
+  building: drawBuilding,
+  wall: drawWall,
   window: drawWindow,
-  bookshelves: drawShelves,
+  door: drawDoor,
+  shelves: drawShelves,
   'server-racks': drawRacks,
-  monitors: drawMonitors,
-  plants: drawPlants,
-  desk: drawDesk,
+  screen: drawMonitors,
+  console: drawConsole,
+  lens: drawLens,
   projector: drawProjector,
+  plants: drawPlants,
+  trees: drawTrees,
+  'street-lamp': drawStreetLamp,
   lamp: drawLamp,
-  prop: drawProp,
-} as const;
+  desk: drawDesk,
+  table: drawTable,
+  chair: drawChair,
+  bed: drawBed,
+  unknown: drawUnknown,
+};
 
 /** Draws the planned set onto a context the size of the plate. */
 export function drawPlate(ctx: Ctx, spec: PlateSpec): void {
   const { width: W, height: H, horizon } = spec;
-  ctx.fillStyle = css(spec.wall, 1);
+  if (spec.outdoor) {
+    // Open air: the sky is the back of the set, named or not.
+    const sky = ctx.createLinearGradient(0, 0, 0, horizon);
+    sky.addColorStop(0, css(spec.sky[0], 1));
+    sky.addColorStop(1, css(spec.sky[1], 1));
+    ctx.fillStyle = sky;
+  } else ctx.fillStyle = css(spec.wall, 1);
   ctx.fillRect(0, 0, W, horizon);
   // Floor with receding boards: perspective lines toward the centre.
   const floor = ctx.createLinearGradient(0, horizon, 0, H);
@@ -251,14 +280,19 @@ export function drawPlate(ctx: Ctx, spec: PlateSpec): void {
   ctx.fillRect(0, horizon, W, H - horizon);
   ctx.strokeStyle = css(adjust(spec.floor, { lightness: -0.3, chroma: 0, hue: 0 }), 0.6);
   ctx.lineWidth = Math.max(1, H * 0.002);
-  for (let i = -8; i <= 8; i++) {
-    ctx.beginPath();
-    ctx.moveTo(W / 2 + i * W * 0.04, horizon);
-    ctx.lineTo(W / 2 + i * W * 0.16, H);
-    ctx.stroke();
+  // Receding boards indoors; open ground has none.
+  if (!spec.outdoor)
+    for (let i = -8; i <= 8; i++) {
+      ctx.beginPath();
+      ctx.moveTo(W / 2 + i * W * 0.04, horizon);
+      ctx.lineTo(W / 2 + i * W * 0.16, H);
+      ctx.stroke();
+    }
+  if (!spec.outdoor) {
+    // The skirting where the back wall meets the floor.
+    ctx.fillStyle = css(adjust(spec.wall, { lightness: -0.3, chroma: 0, hue: 0 }), 1);
+    ctx.fillRect(0, horizon - H * 0.012, W, H * 0.012);
   }
-  ctx.fillStyle = css(adjust(spec.wall, { lightness: -0.3, chroma: 0, hue: 0 }), 1);
-  ctx.fillRect(0, horizon - H * 0.012, W, H * 0.012);
   if (spec.beams) {
     const beam = adjust(spec.floor, { lightness: 0.1, chroma: 0, hue: 0 });
     for (const [x0, x1] of [

@@ -2,21 +2,16 @@ import { createRandom, type EnvironmentContext, type EnvironmentIdentity } from 
 import { readColours } from '../colour/colour-words';
 import { adjust, colourFromText, mix, parseCss, type Rgb } from '../colour/rgb';
 import { styleTreatment } from '../style/style-treatment';
+import { planSet, type SetPieceKind } from './set-pieces';
 
-export type ElementKind =
-  | 'bookshelves'
-  | 'desk'
-  | 'window'
-  | 'plants'
-  | 'server-racks'
-  | 'monitors'
-  | 'projector'
-  | 'lamp'
-  | 'prop';
+/** What the plate draws an element as: the set-piece vocabulary (an unknown word is a labelled shape). */
+export type ElementKind = SetPieceKind;
 
 /** One fixed element of the set, in plate pixels. */
 export interface PlateElement {
   kind: ElementKind;
+  /** The set piece's id in the layout (`boat-1`), as the take's region sidecar names it. */
+  id: string;
   label: string;
   x: number;
   y: number;
@@ -33,6 +28,8 @@ export interface PlateSpec {
   height: number;
   /** Where the back wall meets the floor. */
   horizon: number;
+  /** Open air: the back of the set is sky, not a wall. */
+  outdoor: boolean;
   wall: Rgb;
   floor: Rgb;
   sky: [Rgb, Rgb];
@@ -49,6 +46,10 @@ export interface PlateSpec {
 }
 
 export interface PlateInput {
+  /** The location's key ('' for a bare stage): seeds the set's layout, the same in every scene. */
+  key: string;
+  /** The location line, read for the open air it names outdoors ("a stone harbour"). */
+  location: string;
   identity: EnvironmentIdentity;
   context: EnvironmentContext;
   style: string;
@@ -85,19 +86,6 @@ const LIGHTS: Record<Mood, { colour: Rgb; alpha: number }> = {
   day: { colour: c('#ffffff'), alpha: 0 },
 };
 
-function kindOf(label: string): ElementKind {
-  const t = label.toLowerCase();
-  if (/shel|bookcase|books/.test(t)) return 'bookshelves';
-  if (/server|rack/.test(t)) return 'server-racks';
-  if (/monitor|screen|display/.test(t)) return 'monitors';
-  if (/projector|hologra/.test(t)) return 'projector';
-  if (/window/.test(t)) return 'window';
-  if (/plant|fern|flower|vine/.test(t)) return 'plants';
-  if (/lamp|light/.test(t)) return 'lamp';
-  if (/desk|table|console|bench|counter/.test(t)) return 'desk';
-  return 'prop';
-}
-
 const lightness = (x: Rgb) => 0.2126 * x.r + 0.7152 * x.g + 0.0722 * x.b;
 
 /**
@@ -106,6 +94,7 @@ const lightness = (x: Rgb) => 0.2126 * x.r + 0.7152 * x.g + 0.0722 * x.b;
  */
 export function planPlate(input: PlateInput): PlateSpec {
   const { identity, context, width: W, height: H } = input;
+  // The scene seed shades the details (book spines, a boat's paint); the layout comes from the location key.
   const random = createRandom(input.seed);
   const style = styleTreatment(input.style);
   const moodWords = [...identity.palette, context.timeOfDay, context.lighting].join(' ').toLowerCase();
@@ -125,71 +114,86 @@ export function planPlate(input: PlateInput): PlateSpec {
   let wall = mix(lightest, darkest, 0.15);
   if (mood === 'night') wall = adjust(mix(lightest, cool, 0.5), { lightness: -0.55, chroma: 0, hue: 0 });
   const floor = adjust(wood ?? darkest, { lightness: -0.25, chroma: 0, hue: 0 });
+  const ground = mix(green, c('#6b5a3a'), 0.55);
   const grade = style.grade;
 
   const architecture = identity.architecture.toLowerCase();
-  const labels = identity.fixedElements;
-  const horizon = Math.round(H * (0.66 + random() * 0.04));
-  const elements: PlateElement[] = [];
-  // Wall elements share the back wall in order; jitter comes from the seed.
-  const wallLabels = labels.filter((l) => kindOf(l) !== 'desk' && kindOf(l) !== 'projector');
-  const floorLabels = labels.filter((l) => kindOf(l) === 'desk' || kindOf(l) === 'projector');
-  const slot = W / Math.max(1, wallLabels.length);
-  wallLabels.forEach((label, i) => {
-    const kind = kindOf(label);
-    const x0 = slot * i + slot * (0.08 + random() * 0.08);
-    const w = slot * (0.6 + random() * 0.15);
-    const base =
-      kind === 'server-racks' || kind === 'monitors' ? cool : kind === 'plants' ? green : (wood ?? darkest);
-    const colourFor = kind === 'prop' ? colourFromText(label) : base;
-    const geometry: Record<ElementKind, [number, number]> = {
-      bookshelves: [H * 0.12, horizon - H * 0.12],
-      'server-racks': [H * 0.1, horizon - H * 0.1],
-      window: [H * 0.12, H * 0.32],
-      plants: [H * 0.02, H * 0.22],
-      monitors: [horizon - H * 0.3, H * 0.16],
-      lamp: [H * 0.06, H * 0.2],
-      prop: [horizon - H * 0.28, H * 0.28],
-      desk: [0, 0],
-      projector: [0, 0],
-    };
-    const [y, h] = geometry[kind];
-    elements.push({
-      kind,
-      label,
-      x: x0,
-      y,
-      w,
-      h,
-      colour: grade(colourFor),
-      accent: grade(kind === 'window' ? SKIES[mood][1] : accent),
-      detailSeed: Math.floor(random() * 2 ** 31),
-    });
+  const set = planSet({
+    key: input.key,
+    location: input.location,
+    architecture: identity.architecture,
+    fixedElements: identity.fixedElements,
   });
-  floorLabels.forEach((label, i) => {
-    const kind = kindOf(label);
-    const w = kind === 'desk' ? W * 0.26 : W * 0.09;
-    const x = W * (0.3 + ((i + 0.5) / floorLabels.length) * 0.4) - w / 2 + (random() - 0.5) * W * 0.04;
-    const h = kind === 'desk' ? H * 0.13 : H * 0.06;
-    elements.push({
+  const horizon = Math.round(H * set.horizon);
+  // A colour the element's own words name ("a red door") leads; else the kind's colour from the palette.
+  const kindColour = (kind: ElementKind, label: string): Rgb => {
+    if (kind === 'unknown') return colourFromText(label);
+    const named = readColours(label, 'paint')[0];
+    if (named) return named;
+    switch (kind) {
+      case 'server-racks':
+      case 'screen':
+      case 'console':
+      case 'lens':
+        return cool;
+      case 'plants':
+      case 'trees':
+        return green;
+      case 'sea':
+        return mix(cool, c('#2d6f8f'), 0.6);
+      case 'sky':
+        return SKIES[mood][0];
+      case 'mountains':
+        return mix(cool, SKIES[mood][1], 0.35);
+      case 'quay':
+      case 'wall':
+        return c('#8d877d');
+      case 'road':
+        return c('#4a4a4f');
+      case 'building':
+        return mix(lightest, c('#a08c7a'), 0.5);
+      case 'boat':
+        return [c('#b8412e'), c('#2f5f8a'), c('#e8e2d4'), c('#3f6e4a')][Math.floor(random() * 4)]!;
+      case 'street-lamp':
+        return c('#2e3236');
+      case 'projector':
+        return cool;
+      default:
+        return wood ?? darkest;
+    }
+  };
+  const elements: PlateElement[] = set.pieces.map((piece) => {
+    const [fx, fy, fw, fh] = piece.box;
+    const kind = piece.kind;
+    return {
       kind,
-      label,
-      x,
-      y: horizon + H * 0.05,
-      w,
-      h,
-      colour: grade(kind === 'desk' ? (wood ?? darkest) : cool),
-      accent: grade(neon ? c('#27e8ff') : accent),
+      id: piece.id,
+      label: piece.label,
+      x: fx * W,
+      y: fy * H,
+      w: fw * W,
+      h: fh * H,
+      colour: grade(kindColour(kind, piece.label)),
+      accent: grade(
+        kind === 'window' || kind === 'sky'
+          ? SKIES[mood][1]
+          : kind === 'projector' && neon
+            ? c('#27e8ff')
+            : kind === 'street-lamp' || kind === 'lamp'
+              ? c('#ffd77a')
+              : accent,
+      ),
       detailSeed: Math.floor(random() * 2 ** 31),
-    });
+    };
   });
 
   return {
     width: W,
     height: H,
     horizon,
+    outdoor: set.outdoor,
     wall: grade(wall),
-    floor: grade(floor),
+    floor: grade(set.outdoor ? ground : floor),
     sky: [grade(SKIES[mood][0]), grade(SKIES[mood][1])],
     light: LIGHTS[mood],
     glow: neon ? grade(c('#ff2fd0')) : null,

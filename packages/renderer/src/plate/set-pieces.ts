@@ -74,7 +74,11 @@ const VOCABULARY: { pattern: RegExp; kinds: SetPieceKind[] }[] = [
     kinds: ['quay'],
   },
   { pattern: /\bsea\b|ocean|water\b|\bbay\b|lakes?\b|river|waves|\bbeach|shore|coast/, kinds: ['sea'] },
-  { pattern: /boats?|ships?|dinghy|trawler|yacht|canoe|ferry|rowboat|sailboat|vessel/, kinds: ['boat'] },
+  {
+    pattern:
+      /\b(boats?|ships?|dinghy|trawlers?|yachts?|canoes?|ferry|rowboats?|sailboats?|vessels?|fishing smack)\b/,
+    kinds: ['boat'],
+  },
   { pattern: /server|racks?\b/, kinds: ['server-racks'] },
   { pattern: /projector|hologra/, kinds: ['projector'] },
   { pattern: /consoles?|control panel|dashboard|terminals?|keyboards?|switchboard/, kinds: ['console'] },
@@ -90,7 +94,7 @@ const VOCABULARY: { pattern: RegExp; kinds: SetPieceKind[] }[] = [
     kinds: ['road'],
   },
   {
-    pattern: /buildings?|houses?|skyline|towers?|facades?|shops?|warehouses?|\btown\b|\bcity\b|cottages?/,
+    pattern: /\b(buildings?|houses?|skyline|towers?|facades?|shops?|warehouses?|town|city|cottages?)\b/,
     kinds: ['building'],
   },
   { pattern: /\bwalls?\b|brickwork|bricks/, kinds: ['wall'] },
@@ -99,7 +103,7 @@ const VOCABULARY: { pattern: RegExp; kinds: SetPieceKind[] }[] = [
   { pattern: /\blamps?\b|lanterns?|chandeliers?|sconces?|\blights?\b|bulbs?/, kinds: ['lamp'] },
   { pattern: /desks?|workbench|\bbench(es)?\b|counters?|\bbar\b/, kinds: ['desk'] },
   { pattern: /tables?/, kinds: ['table'] },
-  { pattern: /chairs?|stools?|armchairs?|sofas?|couch|\bseats?\b|bollards?/, kinds: ['chair'] },
+  { pattern: /chairs?|stools?|armchairs?|sofas?|couch|\bseats?\b/, kinds: ['chair'] },
   { pattern: /\bbeds?\b|bunks?|\bcots?\b|hammock/, kinds: ['bed'] },
 ];
 
@@ -110,7 +114,8 @@ export function setPieceKindsOf(phrase: string): SetPieceKind[] {
   for (const entry of VOCABULARY) {
     const global = new RegExp(entry.pattern.source, 'g');
     if (!global.test(rest)) continue;
-    rest = rest.replace(global, (m) => ' '.repeat(m.length));
+    // Word characters, so the blank never makes a word boundary ("lighthouse" minus "house" is not "light").
+    rest = rest.replace(global, (m) => '_'.repeat(m.length));
     for (const kind of entry.kinds) if (!kinds.includes(kind)) kinds.push(kind);
   }
   return kinds;
@@ -119,7 +124,7 @@ export function setPieceKindsOf(phrase: string): SetPieceKind[] {
 const INDOOR =
   /\b(room|lab|laboratory|office|kitchen|studio|atelier|attic|interior|inside|library|workshop|archive|tram|train|bus|cabin|hall|bedroom|cellar|basement|bunker|shop floor|corridor|underground|apartment|flat|classroom|bar|cafe|café|warehouse)\b/;
 const OUTDOOR =
-  /\b(harbou?r|port|quay|pier|dock|beach|shore|coast|sea|ocean|street|road|alley|square|forest|woods|park|garden|rooftop|field|meadow|mountain|hill|desert|outside|outdoors|village|cliff|river|lake|jetty|bridge)\b/;
+  /\b(harbou?r|port|quay|pier|dock|beach|shore|coast|sea|ocean|street|road|alley|square|forest|woods|park|garden|rooftop|field|meadow|mountain|hill|desert|outside|outdoors|village|cliff|river|lake|jetty)\b/;
 // Pieces that only make sense as the open air around people, read from the location line outdoors.
 const SCENE_SCALE: readonly SetPieceKind[] = [
   'sky',
@@ -151,6 +156,22 @@ const BACK_ROW: readonly SetPieceKind[] = [
 ];
 /** Floor row: standing on the ground in front of the back row, behind the people. */
 const FLOOR_ROW: readonly SetPieceKind[] = ['desk', 'table', 'console', 'chair', 'bed', 'projector'];
+
+const MAX_WIDTH: Partial<Record<SetPieceKind, number>> = {
+  building: 0.34,
+  wall: 0.5,
+  window: 0.3,
+  door: 0.2,
+  shelves: 0.3,
+  'server-racks': 0.36,
+  screen: 0.34,
+  lens: 0.2,
+  plants: 0.34,
+  trees: 0.45,
+  'street-lamp': 0.16,
+  lamp: 0.16,
+  unknown: 0.2,
+};
 
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 const clampBox = ([x, y, w, h]: PieceBox): PieceBox => {
@@ -240,8 +261,9 @@ export function planSet(input: SetPieceInput): SetLayout {
   const slot = 1 / Math.max(1, back.length);
   back.forEach((n, i) => {
     const base = outdoor ? far : horizon;
-    const w = slot * (0.6 + random() * 0.15);
-    const x = slot * i + slot * (0.08 + random() * 0.08);
+    // A lone piece does not stretch across the set: each kind has a widest it can be, centred in its slot.
+    const w = Math.min(slot * (0.6 + random() * 0.15), MAX_WIDTH[n.kind] ?? 0.3);
+    const x = slot * i + (slot - w) * (0.3 + random() * 0.4);
     const tall = (top: number) => [x, top, w, base - top] as PieceBox;
     const boxes: Partial<Record<SetPieceKind, PieceBox>> = {
       building: tall(base - 0.3 - random() * 0.2),
@@ -266,19 +288,24 @@ export function planSet(input: SetPieceInput): SetLayout {
 
   // The floor row stands just in front of the back wall, spread over the middle where people stand.
   const floor = named.filter((p) => FLOOR_ROW.includes(p.kind));
-  floor.forEach((n, i) => {
-    const sizes: Partial<Record<SetPieceKind, [number, number]>> = {
-      desk: [0.26, 0.13],
-      table: [0.22, 0.12],
-      console: [0.3, 0.14],
-      chair: [0.07, 0.14],
-      bed: [0.3, 0.12],
-      projector: [0.09, 0.06],
-    };
+  const sizes: Record<string, [number, number]> = {
+    desk: [0.26, 0.13],
+    table: [0.22, 0.12],
+    console: [0.3, 0.14],
+    chair: [0.07, 0.14],
+    bed: [0.3, 0.12],
+    projector: [0.09, 0.06],
+  };
+  // Side by side with a gap, centred, shrunk to fit when there are many: furniture never overlaps.
+  const gap = 0.03;
+  const natural = floor.reduce((sum, n) => sum + (sizes[n.kind]?.[0] ?? 0.1), 0) + gap * (floor.length - 1);
+  const fit = Math.min(1, 0.92 / Math.max(natural, 0.001));
+  let cursor = 0.5 - (natural * fit) / 2 + (random() - 0.5) * 0.04 * fit;
+  for (const n of floor) {
     const [w, h] = sizes[n.kind] ?? [0.1, 0.1];
-    const x = 0.3 + ((i + 0.5) / floor.length) * 0.4 - w / 2 + (random() - 0.5) * 0.04;
-    add(n.kind, n.label, [x, horizon + 0.05, w, h]);
-  });
+    add(n.kind, n.label, [cursor, horizon + 0.05, w * fit, h * fit]);
+    cursor += (w + gap) * fit;
+  }
   return { horizon, outdoor, pieces };
 }
 

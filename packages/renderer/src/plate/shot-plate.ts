@@ -4,7 +4,9 @@ import { plateKey } from './plate-key';
 import type { PlateInput } from './plate-spec';
 import { loadPlateCanvas, renderPlateCanvas } from './render-plate';
 
-const EMPTY_SET: Pick<PlateInput, 'identity' | 'context'> = {
+const EMPTY_SET: Pick<PlateInput, 'key' | 'location' | 'identity' | 'context'> = {
+  key: '',
+  location: '',
   identity: { architecture: '', fixedElements: [], palette: [] },
   context: { lighting: '', weather: '', timeOfDay: '' },
 };
@@ -13,6 +15,8 @@ const EMPTY_SET: Pick<PlateInput, 'identity' | 'context'> = {
 export function plateInputFor(shot: ShotContext, width: number, height: number): PlateInput {
   const env = shot.environment ?? EMPTY_SET;
   return {
+    key: env.key,
+    location: env.location,
     identity: env.identity,
     context: env.context,
     style: shot.style,
