@@ -2,5 +2,5 @@ import { defineConfig } from 'vitest/config';
 
 // One run over every package and app; each has its own vitest.config.ts.
 export default defineConfig({
-  test: { projects: ['packages/*', 'apps/api', 'apps/web'] },
+  test: { projects: ['packages/*', 'apps/api', 'apps/web', 'apps/cli'] },
 });
