@@ -20,3 +20,11 @@ export function shotButtons(page: Page) {
 export async function shotActions(page: Page): Promise<string[]> {
   return shotButtons(page).locator('.shot-action').allTextContents();
 }
+
+/** Opens a project's page and answers its timeline region and a finder for its clips by number. */
+export async function openTimeline(page: Page, projectId: string) {
+  await page.goto(`/projects/${projectId}`);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const clip = (n: number) => timeline.getByRole('button', { name: `Shot ${n}`, exact: true });
+  return { timeline, clip };
+}

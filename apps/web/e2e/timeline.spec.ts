@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
+import { openTimeline } from './helpers';
 
 // The timeline under the storyboard, against the real server: clips as wide as their shots last, zoom to
 // fit, and the playhead placed by clicking the ruler.
@@ -46,9 +47,7 @@ test('the timeline shows shots as wide as they last, zooms to fit and places the
   request,
 }) => {
   const projectId = await arrangeTimedProject(request);
-  await page.goto(`/projects/${projectId}`);
-  const timeline = page.getByRole('region', { name: 'Timeline' });
-  const clip = (n: number) => timeline.getByRole('button', { name: `Shot ${n}`, exact: true });
+  const { timeline, clip } = await openTimeline(page, projectId);
   await expect(clip(3)).toBeVisible();
 
   const widthOf = async (n: number) => (await clip(n).boundingBox())!.width;
@@ -94,10 +93,8 @@ test('the timeline edits: trim by the edge with a visible snap, split at the pla
   request,
 }) => {
   const projectId = await arrangeTimedProject(request);
-  await page.goto(`/projects/${projectId}`);
-  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const { timeline, clip } = await openTimeline(page, projectId);
   const clips = timeline.locator('.timeline-clip');
-  const clip = (n: number) => timeline.getByRole('button', { name: `Shot ${n}`, exact: true });
   await expect(clip(4)).toBeVisible();
   await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
 
@@ -107,9 +104,12 @@ test('the timeline edits: trim by the edge with a visible snap, split at the pla
   await page.mouse.down();
   await page.mouse.move(box.x + box.width + 20, box.y + box.height / 2, { steps: 4 });
   await page.mouse.move(box.x + box.width + 41, box.y + box.height / 2, { steps: 4 });
-  // While dragging: a trim ghost and a snap line with its label; nothing written yet.
+  // While dragging: a trim ghost and a snap line with its label, the clips after slide along (about
+  // 40 px later); nothing written yet.
   await expect(timeline.locator('.timeline-snap-label')).toBeVisible();
   await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
+  await expect.poll(async () => (await clip(2).boundingBox())!.x - (box.x + box.width)).toBeGreaterThan(35);
+  expect((await clip(2).boundingBox())!.x - (box.x + box.width)).toBeLessThan(45);
   await page.screenshot({ path: '/tmp/timeline-trim-snap.png' });
   await page.mouse.up();
   await expect(clip(1)).toHaveAttribute('title', /Shot 1: 3 s/);
@@ -166,9 +166,7 @@ test('the timeline reorders by dragging: a marquee selection moves together acro
   request,
 }) => {
   const projectId = await arrangeTimedProject(request);
-  await page.goto(`/projects/${projectId}`);
-  const timeline = page.getByRole('region', { name: 'Timeline' });
-  const clip = (n: number) => timeline.getByRole('button', { name: `Shot ${n}`, exact: true });
+  const { timeline, clip } = await openTimeline(page, projectId);
   await expect(clip(4)).toBeVisible();
 
   // A marquee from the empty track after the film back into shots 3 and 4 selects both.
@@ -206,4 +204,49 @@ test('the timeline reorders by dragging: a marquee selection moves together acro
   await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
   await expect(clip(3)).toHaveAttribute('title', /Shot 3: 3 s/);
   await expect(clip(4)).toHaveAttribute('title', /follows speech/);
+});
+
+test('the timeline trims a clip’s head as a ripple (the clips after slide live, one undo) and says why a split at a cut is not made', async ({
+  page,
+  request,
+}) => {
+  const projectId = await arrangeTimedProject(request);
+  const { timeline, clip } = await openTimeline(page, projectId);
+  const clips = timeline.locator('.timeline-clip');
+  await expect(clip(4)).toBeVisible();
+  await expect(clip(2)).toHaveAttribute('title', /Shot 2: 4 s/);
+
+  // Shot 2's left edge dragged 1 s right (40 px at 40 px/s): it keeps its start and becomes 3 s long, so
+  // shot 3 moves 1 s earlier, live while the pointer is down.
+  const c2 = (await clip(2).boundingBox())!;
+  const c3 = (await clip(3).boundingBox())!;
+  const y = c2.y + c2.height / 2;
+  await page.mouse.move(c2.x + 3, y);
+  await page.mouse.down();
+  await page.mouse.move(c2.x + 20, y, { steps: 4 });
+  await page.mouse.move(c2.x + 41, y, { steps: 4 });
+  await expect(timeline.locator('.timeline-trim-ghost')).toBeVisible();
+  await expect(timeline.locator('.timeline-snap-label')).toContainText('3 s');
+  await expect.poll(async () => c3.x - (await clip(3).boundingBox())!.x).toBeGreaterThan(35);
+  expect(c3.x - (await clip(3).boundingBox())!.x).toBeLessThan(45);
+  await expect(clip(2)).toHaveAttribute('title', /Shot 2: 4 s/);
+  await page.screenshot({ path: '/tmp/timeline-head-trim.png' });
+  await page.mouse.up();
+  await expect(clip(2)).toHaveAttribute('title', /Shot 2: 3 s/);
+  // Its start stayed; the shot after it now starts 1 s sooner, for good.
+  expect(Math.abs((await clip(2).boundingBox())!.x - c2.x)).toBeLessThan(2);
+  await expect.poll(async () => c3.x - (await clip(3).boundingBox())!.x).toBeGreaterThan(35);
+  await page.keyboard.press('Control+z');
+  await expect(clip(2)).toHaveAttribute('title', /Shot 2: 4 s/);
+  await expect.poll(async () => Math.abs((await clip(3).boundingBox())!.x - c3.x)).toBeLessThan(2);
+
+  // The playhead on the cut between shots 1 and 2: a split there says why it is not made.
+  const ruler = timeline.locator('.timeline-ruler');
+  const rulerBox = (await ruler.boundingBox())!;
+  // (A frame is under 2 px at this zoom: the click goes a fraction of a pixel past the cut.)
+  await ruler.click({ position: { x: c2.x - rulerBox.x + 0.2, y: rulerBox.height / 2 } });
+  await expect(timeline.getByLabel('Playhead position')).toHaveText('00:00:02:00');
+  await timeline.getByRole('button', { name: 'Split' }).click();
+  await expect(timeline.getByRole('status').filter({ hasText: 'split at a cut' })).toBeVisible();
+  await expect(clips).toHaveCount(4);
 });

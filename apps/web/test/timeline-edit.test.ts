@@ -5,9 +5,13 @@ import {
   clampLength,
   clipAt,
   dropTarget,
+  headTrimCandidates,
+  headTrimLength,
+  rippleOffset,
   ruleLengths,
   shotDurationRule,
   splitLengths,
+  splitRefusal,
   trimCandidates,
   visibleClipRange,
 } from '../src/timeline/timeline-edit';
@@ -217,5 +221,43 @@ describe('selection store', () => {
     expect(store.getState().shots).toEqual([]);
     store.getState().selectShots([], null);
     expect(store.getState().selection).toEqual({ kind: 'none' });
+  });
+});
+
+describe('head trims (ripple)', () => {
+  const [, clip] = clips([2, 4, 3]);
+  it('snaps the cut to the clip’s own start, the playhead, and end − each allowed length', () => {
+    const c = headTrimCandidates(clip!, 3.5, [5, 2], 'Local');
+    expect(c).toEqual([
+      { seconds: 2, kind: 'edge', label: 'Shot 2 start' },
+      { seconds: 3.5, kind: 'playhead', label: 'playhead' },
+      { seconds: 1, kind: 'provider', label: 'Local length' },
+      { seconds: 4, kind: 'provider', label: 'Local length' },
+    ]);
+    // A playhead past the clip's end is no cut for its head.
+    expect(headTrimCandidates(clip!, 7, [], 'x').map((s) => s.kind)).toEqual(['edge']);
+  });
+  it('leaves end − cut, in frames, within a shot’s limits; dragging left lengthens', () => {
+    expect(headTrimLength(clip!, 3, 24)).toBe(3);
+    expect(headTrimLength(clip!, 1, 24)).toBe(5);
+    expect(headTrimLength(clip!, 2 + 1 / 48 + 0.001, 24)).toBeCloseTo(4 - 1 / 24, 9);
+    expect(headTrimLength(clip!, 5.99, 24)).toBe(0.5);
+  });
+  it('moves the clips after the trimmed one by the change, in pixels', () => {
+    expect(rippleOffset(4, 3, 10)).toBe(-10);
+    expect(rippleOffset(4, 5.5, 10)).toBe(15);
+  });
+});
+
+describe('splitRefusal', () => {
+  const cs = clips([2, 4]);
+  it('says why a split at the playhead cannot be made', () => {
+    expect(splitRefusal(cs, 9, 24)).toMatch(/Nothing to split/);
+    expect(splitRefusal(cs, 2, 24)).toMatch(/at a cut.*shot 2/);
+    // Under a frame from an edge is on the cut; a frame in is a place, but too short a part.
+    expect(splitRefusal(cs, 2 + 0.9 / 24, 24)).toMatch(/at a cut/);
+    expect(splitRefusal(cs, 6 - 0.5 / 24, 24)).toMatch(/at a cut/);
+    expect(splitRefusal(cs, 2 + 1 / 24, 24)).toMatch(/at least 0.5 s/);
+    expect(splitRefusal(cs, 3, 24)).toBeNull();
   });
 });

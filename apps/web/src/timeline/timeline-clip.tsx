@@ -21,7 +21,7 @@ function describeLength(clip: ClipLayout): string {
 
 /**
  * One shot on the track: as wide as it lasts, its chosen take's poster and its render status. Pointer
- * gestures (select, drag, trim by the right edge) are the track's: a clip only draws itself, so a drag or a
+ * gestures (select, drag, trim by either edge) are the track's: a clip only draws itself, so a drag or a
  * moving playhead never re-renders it.
  */
 export const TimelineClip = memo(function TimelineClip({
@@ -50,7 +50,7 @@ export const TimelineClip = memo(function TimelineClip({
       data-clip-shot-id={shot.id}
       aria-label={`Shot ${clip.number}`}
       aria-current={primary ? 'true' : undefined}
-      title={`Shot ${clip.number}: ${describeLength(clip)}. Drag to move, drag its right edge to trim; S splits at the playhead`}
+      title={`Shot ${clip.number}: ${describeLength(clip)}. Drag to move, drag an edge to trim (the shots after follow); S splits at the playhead`}
       style={{ left: clip.x, width: clip.width }}
     >
       {state?.filmstripUrl ? (
@@ -73,7 +73,8 @@ export const TimelineClip = memo(function TimelineClip({
         <span className="timeline-clip-number">{clip.number}</span>
         <RenderStatusBadge status={status} progress={progress} />
       </span>
-      <span className="timeline-clip-trim" aria-hidden="true" />
+      <span className="timeline-clip-trim start" aria-hidden="true" />
+      <span className="timeline-clip-trim end" aria-hidden="true" />
     </button>
   );
 });

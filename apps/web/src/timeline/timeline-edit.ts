@@ -139,6 +139,57 @@ export function trimCandidates(
   return out;
 }
 
+/**
+ * Where the head of a clip may snap while its left edge is dragged. A shot has no media offset, so a
+ * head trim is a ripple: the clip keeps its start and its length becomes end − cut (the shots after move
+ * up or down by the change). The candidates are cut points: the clip's own start (no change), the
+ * playhead, and end − each length the model allows.
+ */
+export function headTrimCandidates(
+  clip: Pick<ClipLayout, 'number' | 'startSeconds' | 'seconds'>,
+  playhead: number,
+  lengths: readonly number[],
+  modelLabel: string,
+): SnapCandidate[] {
+  const end = clip.startSeconds + clip.seconds;
+  const out: SnapCandidate[] = [
+    { seconds: clip.startSeconds, kind: 'edge', label: `Shot ${clip.number} start` },
+  ];
+  if (playhead < end) out.push({ seconds: playhead, kind: 'playhead', label: 'playhead' });
+  for (const l of lengths) out.push({ seconds: end - l, kind: 'provider', label: `${modelLabel} length` });
+  return out;
+}
+
+/** The length a head trim to `cut` (film seconds, already snapped) leaves: end − cut, clamped and framed. */
+export function headTrimLength(
+  clip: Pick<ClipLayout, 'startSeconds' | 'seconds'>,
+  cut: number,
+  fps: number,
+): number {
+  return clampLength(clip.startSeconds + clip.seconds - cut, fps);
+}
+
+/**
+ * Why a split at `at` cannot be made, in words for the toolbar, or null when it can: no clip under the
+ * playhead, the playhead on (or within a frame of) a cut, or a part that would be shorter than a shot may be.
+ */
+export function splitRefusal(
+  clips: readonly Pick<ClipLayout, 'number' | 'startSeconds' | 'seconds'>[],
+  at: number,
+  fps: number,
+): string | null {
+  const clip = clipAt(clips, at);
+  if (!clip) return 'Nothing to split: move the playhead onto a shot';
+  // Under one frame from either edge is on the cut itself (a frame is the finest a split can be).
+  const head = (at - clip.startSeconds) * fps;
+  const tail = (clip.startSeconds + clip.seconds - at) * fps;
+  if (head < 1 - 1e-6 || tail < 1 - 1e-6)
+    return `Can’t split at a cut: move the playhead inside shot ${clip.number}`;
+  if (!splitLengths(clip.startSeconds, clip.seconds, at, fps))
+    return `Can’t split shot ${clip.number} there: each part must last at least ${MIN_SHOT_SECONDS} s`;
+  return null;
+}
+
 /** A trimmed length: whole frames, within what a shot may last. */
 export function clampLength(seconds: number, fps: number): number {
   const framed = snapToFrame(seconds, fps);
@@ -216,4 +267,9 @@ export function dropTarget(
     if (nextInScene === target.beforeShotId) return null;
   }
   return target;
+}
+
+/** How far the clips after a trimmed one move while the trim runs (a ripple), in pixels. */
+export function rippleOffset(oldSeconds: number, newSeconds: number, pixelsPerSecond: number): number {
+  return (newSeconds - oldSeconds) * pixelsPerSecond;
 }

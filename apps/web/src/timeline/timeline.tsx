@@ -27,7 +27,7 @@ const MOUNT_MARGIN_PIXELS = 800;
 
 /**
  * The film in time: scenes as segments, shots as clips as wide as they last, a ruler, a playhead. Clips
- * are selected, dragged to reorder, trimmed by their right edge, split at the playhead; only those near
+ * are selected, dragged to reorder, trimmed by either edge (the clips after follow), split at the playhead; only those near
  * the view are mounted.
  */
 export function Timeline({ projectId }: { projectId: string }) {
@@ -136,6 +136,11 @@ export function Timeline({ projectId }: { projectId: string }) {
             Delete
           </button>
           <span className="timeline-key-hint">[ ] trim to playhead · Alt+←/→ move</span>
+          {editing.notice && (
+            <output className="timeline-notice" aria-live="polite">
+              {editing.notice}
+            </output>
+          )}
         </span>
         <span className="timeline-zoom-buttons" role="toolbar" aria-label="Timeline zoom">
           <button type="button" onClick={() => zoom(1 / ZOOM_STEP)} aria-label="Zoom out" title="Zoom out">

@@ -3,7 +3,9 @@ import {
   type MouseEvent as ReactMouseEvent,
   type PointerEvent as ReactPointerEvent,
   useEffect,
+  useLayoutEffect,
   useRef,
+  useState,
 } from 'react';
 import { flatShots } from '../api/project-patches';
 import { useSession } from '../app/session';
@@ -15,13 +17,18 @@ import {
   setShotDuration,
   splitShot,
 } from '../commands/timeline-commands';
+import { clearRipple, showRipple } from './ripple-preview';
 import {
   chooseSnap,
   clampLength,
   clipAt,
   dropTarget,
+  headTrimCandidates,
+  headTrimLength,
+  rippleOffset,
   SNAP_PIXELS,
   splitLengths,
+  splitRefusal,
   trimCandidates,
 } from './timeline-edit';
 import type { TimelineLayout } from './timeline-layout';
@@ -30,6 +37,10 @@ import { gestureStore, playheadStore, registerTimelineActions } from './timeline
 
 /** A press becomes a drag once the pointer travels this far. */
 const DRAG_PIXELS = 4;
+/** How long the toolbar says why an edit was not made. */
+const NOTICE_MS = 4000;
+/** A ripple still drawn this long after its release (the edit failed or changed nothing) is taken away. */
+const RIPPLE_FALLBACK_MS = 1000;
 
 export interface TimelineEditing {
   onPointerDown(e: ReactPointerEvent<HTMLElement>): void;
@@ -37,6 +48,8 @@ export interface TimelineEditing {
   split(): void;
   duplicate(): void;
   remove(): void;
+  /** Why the last edit asked for could not be made (for the toolbar), or null. */
+  notice: string | null;
 }
 
 /**
@@ -56,6 +69,22 @@ export function useTimelineEditing(
   const latest = useRef({ layout, shots, pixelsPerSecond, fps, lengthsOf });
   latest.current = { layout, shots, pixelsPerSecond, fps, lengthsOf };
   const suppressClick = useRef(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const tell = (message: string) => {
+    clearTimeout(noticeTimer.current);
+    setNotice(message);
+    noticeTimer.current = setTimeout(() => setNotice(null), NOTICE_MS);
+  };
+  useEffect(() => () => clearTimeout(noticeTimer.current), []);
+  // A released trim's ripple stays drawn until the edited layout is on screen, so the clips after it do
+  // not jump back for a frame before they move for good.
+  const rippleTrack = useRef<HTMLElement | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the layout changes, which is the point
+  useLayoutEffect(() => {
+    if (rippleTrack.current) clearRipple(rippleTrack.current);
+    rippleTrack.current = null;
+  }, [layout]);
 
   const run = (command: Command) => history.getState().execute(command);
   const selectedIds = () => {
@@ -75,10 +104,14 @@ export function useTimelineEditing(
   const split = () => {
     const { layout, fps } = latest.current;
     const at = playheadStore(projectId).getState().seconds;
+    const refusal = splitRefusal(layout.clips, at, fps);
     const clip = clipAt(layout.clips, at);
-    if (!clip) return;
-    const parts = splitLengths(clip.startSeconds, clip.seconds, at, fps);
-    if (!parts) return;
+    const parts = clip && splitLengths(clip.startSeconds, clip.seconds, at, fps);
+    if (refusal || !clip || !parts) {
+      tell(refusal ?? 'Can’t split here');
+      return;
+    }
+    setNotice(null);
     void run(
       splitShot(editor, clip.shotId, parts[0], parts[1], (copy) =>
         selection.getState().select({ kind: 'shot', id: copy }),
@@ -169,6 +202,7 @@ export function useTimelineEditing(
         selection.getState().selectShots(hits, hits.at(-1) ?? null, hits[0] ?? null);
       };
     } else if (target.closest('.timeline-clip-trim')) {
+      const head = target.closest('.timeline-clip-trim')!.classList.contains('start');
       const id = clipEl.dataset.clipShotId!;
       const clip = latest.current.layout.clips.find((c) => c.shotId === id);
       const shot = latest.current.shots.get(id);
@@ -176,20 +210,23 @@ export function useTimelineEditing(
       e.preventDefault();
       const { pixelsPerSecond: pps, fps, layout: l } = latest.current;
       const { lengths, label } = latest.current.lengthsOf(shot);
-      const candidates = trimCandidates(
-        l.clips,
-        id,
-        clip.startSeconds,
-        playheadStore(projectId).getState().seconds,
-        lengths,
-        label,
-      );
+      const playhead = playheadStore(projectId).getState().seconds;
+      const candidates = head
+        ? headTrimCandidates(clip, playhead, lengths, label)
+        : trimCandidates(l.clips, id, clip.startSeconds, playhead, lengths, label);
       let seconds = clip.seconds;
       update = (clientX) => {
-        const rawEnd = clip.startSeconds + (clip.width + clientX - startX) / pps;
-        const choice = chooseSnap(rawEnd, candidates, SNAP_PIXELS / pps, fps);
-        seconds = clampLength(choice.seconds - clip.startSeconds, fps);
+        // The right edge follows the pointer; the left edge is a ripple: the shot keeps its start and
+        // loses (or gains) at its head what the pointer moved, so its end and every later clip move.
+        const raw = head
+          ? clip.startSeconds + (clientX - startX) / pps
+          : clip.startSeconds + (clip.width + clientX - startX) / pps;
+        const choice = chooseSnap(raw, candidates, SNAP_PIXELS / pps, fps);
+        seconds = head
+          ? headTrimLength(clip, choice.seconds, fps)
+          : clampLength(choice.seconds - clip.startSeconds, fps);
         const endX = (clip.startSeconds + seconds) * pps;
+        showRipple(track, clipEl, rippleOffset(clip.seconds, seconds, pps));
         gestures.set({
           kind: 'trim',
           shotId: id,
@@ -207,8 +244,13 @@ export function useTimelineEditing(
         });
       };
       finish = () => {
-        if (moved && (seconds !== clip.seconds || clip.followsSpeech))
-          void run(setShotDuration(editor, id, seconds));
+        if (moved && (seconds !== clip.seconds || clip.followsSpeech)) {
+          rippleTrack.current = track;
+          setTimeout(() => {
+            if (rippleTrack.current === track) clearRipple(track);
+          }, RIPPLE_FALLBACK_MS);
+          void run(setShotDuration(editor, id, seconds, head ? 'Trim shot start' : undefined));
+        } else clearRipple(track);
       };
     } else {
       const id = clipEl.dataset.clipShotId!;
@@ -270,7 +312,7 @@ export function useTimelineEditing(
     window.addEventListener('pointercancel', onCancel);
   };
 
-  return { onPointerDown, onClick, split, duplicate, remove };
+  return { onPointerDown, onClick, split, duplicate, remove, notice };
 }
 
 function formatLength(s: number): string {
