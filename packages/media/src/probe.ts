@@ -18,6 +18,7 @@ interface FfprobeStream {
   r_frame_rate?: string;
   avg_frame_rate?: string;
   duration?: string;
+  start_time?: string;
   nb_frames?: string;
   nb_read_packets?: string;
   has_b_frames?: number;
@@ -45,6 +46,8 @@ export interface VideoStreamInfo {
   averageFps: number;
   variableFrameRate: boolean;
   durationSeconds: number | null;
+  /** When the stream starts on the container's clock (drift review reads audio-vs-video start offsets). */
+  startSeconds?: number | null;
   frameCount: number | null;
   /** B-frames reorder pictures; the house format has none, so cuts at keyframes stay exact. */
   hasBFrames: boolean;
@@ -57,6 +60,7 @@ export interface AudioStreamInfo {
   channels: number;
   channelLayout: string | null;
   durationSeconds: number | null;
+  startSeconds?: number | null;
 }
 
 export interface StreamInfo {
@@ -117,6 +121,7 @@ export function toMediaInfo(path: string, data: FfprobeData, sizeBytes: number):
         averageFps: parseRate(v.avg_frame_rate),
         variableFrameRate: isVariable(parseRate(v.r_frame_rate), parseRate(v.avg_frame_rate)),
         durationSeconds: numberOrNull(v.duration),
+        startSeconds: numberOrNull(v.start_time),
         frameCount: numberOrNull(v.nb_frames),
         hasBFrames: (numberOrNull(v.has_b_frames) ?? 0) > 0,
       }
@@ -129,6 +134,7 @@ export function toMediaInfo(path: string, data: FfprobeData, sizeBytes: number):
         channels: a.channels ?? 0,
         channelLayout: a.channel_layout && a.channel_layout !== 'unknown' ? a.channel_layout : null,
         durationSeconds: numberOrNull(a.duration),
+        startSeconds: numberOrNull(a.start_time),
       }
     : null;
   const formatDuration = numberOrNull(data.format.duration);
