@@ -17,6 +17,7 @@ import security, { type SecurityOptions } from './plugins/security';
 import web from './plugins/web';
 import assets from './routes/assets';
 import characters from './routes/characters';
+import editExport from './routes/edit-export';
 import environments from './routes/environments';
 import events from './routes/events';
 import film from './routes/film';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(takes);
   await app.register(film);
   await app.register(renderFiles);
+  await app.register(editExport);
   await app.register(events);
   await app.register(providers);
   if (options.workerToken) await app.register(workerRoutes(options.workerToken));

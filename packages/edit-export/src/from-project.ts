@@ -1,5 +1,6 @@
-import type { ProjectView } from '@ministudio/domain';
+import { CAMERA_MOVE_LABELS, type ProjectView, SHOT_TYPE_LABELS } from '@ministudio/domain';
 import { type Cut, type CutLine, clipMediaPath, secondsToFrames } from './cut';
+import type { StoryboardPdfInput, StoryboardShot } from './storyboard-pdf';
 
 /** What the cut needs of a shot's chosen (finished) take: its length and its placed lines. */
 export interface ChosenTake {
@@ -82,5 +83,43 @@ export function cutFromProject(project: ProjectView, takes: ReadonlyMap<string, 
     audio: true,
     scenes: project.scenes.map((scene, index) => ({ title: sceneTitle(project, index), key: scene.key })),
     clips,
+  };
+}
+
+/** The storyboard of a project: every shot in film order, with its chosen take's poster when it has one. */
+export function storyboardFromProject(
+  project: ProjectView,
+  takes: ReadonlyMap<string, Pick<ChosenTake, 'durationSeconds'>>,
+  posters: ReadonlyMap<string, Buffer>,
+): StoryboardPdfInput {
+  const speakers = new Map(project.characters.map((c) => [c.key, c.name]));
+  let number = 0;
+  return {
+    title: project.title,
+    width: project.width,
+    height: project.height,
+    scenes: project.scenes.map((scene, index) => ({
+      title: sceneTitle(project, index),
+      mood: scene.mood,
+      shots: scene.shots.map((shot): StoryboardShot => {
+        number++;
+        const take = takes.get(shot.id);
+        // A rendered shot shows how long its take is; otherwise what the shot asks for.
+        const seconds = take?.durationSeconds ?? (shot.duration === 'speech' ? null : shot.duration);
+        return {
+          number,
+          shotType: SHOT_TYPE_LABELS[shot.shotType],
+          camera: CAMERA_MOVE_LABELS[shot.camera],
+          duration: seconds === null ? 'as long as its speech' : `${seconds.toFixed(1)} s`,
+          action: shot.action,
+          dialogue: shot.dialogue.map((line) => ({
+            speaker: speakers.get(line.character) ?? line.character,
+            text: line.text,
+          })),
+          narration: shot.narration,
+          poster: posters.get(shot.id) ?? null,
+        };
+      }),
+    })),
   };
 }

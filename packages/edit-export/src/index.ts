@@ -2,7 +2,13 @@ export * from './cut';
 export { EDL_RECORD_START_FRAMES, type EdlEvent, edlText, readEdl, reelName } from './edl';
 export { FCPXML_VERSION, fcpTime, fcpxmlText, parseFcpTime } from './fcpxml';
 export { cutCues, cutSrt, EDIT_FORMATS, type EditFormat, editFile, isEditFormat } from './formats';
-export { type ChosenTake, cutFromProject, type MissingShot, missingTakes } from './from-project';
+export {
+  type ChosenTake,
+  cutFromProject,
+  type MissingShot,
+  missingTakes,
+  storyboardFromProject,
+} from './from-project';
 export { mltText } from './mlt';
 export { buildOtio, OtioTimeline, otioProblems, otioText, type ReadOtio, readOtio } from './otio';
 export {
