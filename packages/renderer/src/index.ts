@@ -1,25 +1,52 @@
 export { envelopeAt, loudnessEnvelope } from './audio/envelope';
+export { type Blocking, type BlockingInput, blockShot } from './camera/blocking';
 export {
   cameraAt,
+  cameraPath,
   clampView,
   easeInOutCubic,
   type FrameViews,
+  fittedZoom,
+  moveGrowth,
+  type Rect,
+  SAFE_MARGIN,
   SHOT_ZOOM,
   toScreen,
   type View,
 } from './camera/framing';
-export { focusFor, headCentre, type Mark, stageCast } from './camera/staging';
+export { focusFor, headCentre, type Mark, type Reach, STANDING_REACH, stageCast } from './camera/staging';
 export { captionFontFamily } from './caption/fonts';
 export { type ColourChoice, type ColourDomain, chooseColours, readColours } from './colour/colour-words';
 export { colourFromText, hex, mix, parseCss, type Rgb } from './colour/rgb';
 export { type CharacterLook, characterLook } from './figure/character-look';
-export { MOUTH_INTERIOR } from './figure/draw-figure';
+export { MOUTH_INTERIOR, SEAT_COLOUR } from './figure/draw-figure';
 export { expressionFor, type FaceShape, faceShape } from './figure/expression';
+export {
+  type FigureLayout,
+  type FigureParts,
+  figureLayout,
+  figureParts,
+  type PoseMotion,
+  requiredBox,
+  WALK_DISTANCE,
+} from './figure/figure-geometry';
+export {
+  choosePose,
+  clausesFor,
+  POSE_NAMES,
+  type Pose,
+  type PoseBase,
+  type PoseChoice,
+  type PoseGesture,
+  poseNote,
+  readPoseWords,
+} from './figure/pose-words';
 export { type Background, createBackground, drawPlateView, plateOffset } from './frame/background';
 export {
   type Box,
   createShotDrawer,
   type FrameInfo,
+  type ScreenParts,
   type ShotDrawer,
   type ShotDrawerInput,
   subjectOf,

@@ -73,10 +73,10 @@ describe('shot drawer', () => {
       const { key, plate } = await cache.plateFor(shot, W, H);
       keys.add(key);
       pngs.add(sha256(renderPlatePng(plateInputFor(shot, W, H)).png));
-      // The same framing with other clothes, other expressions and another action: the set must not move.
+      // The same framing with other clothes and other expressions: the set must not move. (The action
+      // is kept: it chooses the poses, and poses take part in the framing.)
       const recast: ShotContext = {
         ...shot,
-        action: 'Something else entirely.',
         characters: shot.characters.map((c) => ({
           ...c,
           state: { ...c.state, expression: 'angry', clothing: 'a red raincoat' },

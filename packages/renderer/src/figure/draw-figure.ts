@@ -4,6 +4,7 @@ import { adjust, css, mix, type Rgb } from '../colour/rgb';
 import type { StyleTreatment } from '../style/style-treatment';
 import type { CharacterLook } from './character-look';
 import type { FaceShape } from './expression';
+import type { FigureLayout, Limb } from './figure-geometry';
 
 /** The inside of an open mouth: one fixed colour, so tests can measure the opening on the pixels. */
 export const MOUTH_INTERIOR: Rgb = { r: 92, g: 18, b: 36 };
@@ -12,32 +13,26 @@ export interface FigurePose {
   face: FaceShape;
   /** Speech-driven jaw opening, 0..1. */
   mouthOpen: number;
-  /** Seconds into the shot, for breathing, blinking and the hologram's shimmer. */
+  /** Seconds into the shot, for the hologram's shimmer. */
   time: number;
-  /** Per-character phase so two people do not breathe in step. */
-  phase: number;
   /** Eyes shut for this frame. */
   blink: boolean;
 }
 
-/** The figure's bounds in plate pixels: everything drawn for it lies inside. */
-export function figureBounds(
-  mark: Mark,
-  look: CharacterLook,
-): { x: number; y: number; w: number; h: number } {
-  const h = mark.height;
-  // Generous: hair, arms, glow and idle motion all stay inside; a hologram's halo is wider than its body.
-  const w = Math.max(h * 0.5 * look.width + h * 0.1, look.hologram ? h * 1.12 : 0);
-  return { x: mark.x - w / 2, y: mark.floorY - h * 1.08, w, h: h * 1.12 };
-}
+const SHOE: Rgb = { r: 45, g: 38, b: 36 };
+/** What a seated figure sits on (a bollard, a chair): neutral, so it reads as furniture, not costume. */
+export const SEAT_COLOUR: Rgb = { r: 92, g: 84, b: 78 };
+const KEYBOARD: Rgb = { r: 38, g: 40, b: 46 };
 
 /**
- * Draws a standing figure in plate coordinates (the caller sets the camera transform). `pixel` is the
+ * Draws a figure in plate coordinates (the caller sets the camera transform) exactly where its layout
+ * says (figure-geometry.ts), so the boxes the sidecar and tests read are the ones drawn. `pixel` is the
  * size of one frame pixel in plate units, for outlines that stay the same width at any zoom.
  */
 export function drawFigure(
   ctx: SKRSContext2D,
   mark: Mark,
+  layout: FigureLayout,
   look: CharacterLook,
   pose: FigurePose,
   style: StyleTreatment,
@@ -46,12 +41,15 @@ export function drawFigure(
 ): void {
   const h = mark.height;
   const tone = (c: Rgb) => style.grade(c);
-  const breathe = Math.sin((pose.time / 3.6 + pose.phase) * Math.PI * 2) * h * 0.004;
-  const sway = Math.sin((pose.time / 5.3 + pose.phase) * Math.PI * 2) * h * 0.005;
-  const x = mark.x + sway;
-  const feet = mark.floorY;
+  const { x, feet, hipY, shoulderY, torsoW } = layout;
+  const sx = x + layout.lean;
   const line = style.lineWidth * frameHeight * pixel;
   const glow = look.hologram;
+  const outline = (colour: Rgb) =>
+    css(
+      glow ? adjust(tone(colour), { lightness: 0.5, chroma: 0, hue: 0 }) : style.lineColour(tone(colour)),
+      1,
+    );
 
   const fill = (colour: Rgb, draw: () => void, alpha = 1) => {
     ctx.fillStyle = css(tone(colour), alpha);
@@ -60,15 +58,38 @@ export function drawFigure(
     ctx.fill();
     if (line > 0 || glow) {
       ctx.lineWidth = glow ? Math.max(line, 2 * pixel) : line;
-      ctx.strokeStyle = css(
-        glow ? adjust(tone(colour), { lightness: 0.5, chroma: 0, hue: 0 }) : style.lineColour(tone(colour)),
-        1,
-      );
+      ctx.strokeStyle = outline(colour);
       ctx.stroke();
     }
   };
+  // A limb: a round-capped thick line, its outline drawn as a slightly thicker line underneath.
+  const limb = (colour: Rgb, l: Limb) => {
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    const path = () => {
+      ctx.beginPath();
+      const [first, ...rest] = l.points;
+      ctx.moveTo(first!.x, first!.y);
+      for (const p of rest) ctx.lineTo(p.x, p.y);
+    };
+    const edge = glow ? Math.max(line, 2 * pixel) : line;
+    if (edge > 0) {
+      path();
+      ctx.lineWidth = l.width + edge * 2;
+      ctx.strokeStyle = outline(colour);
+      ctx.stroke();
+    }
+    path();
+    ctx.lineWidth = l.width;
+    ctx.strokeStyle = css(tone(colour), 1);
+    ctx.stroke();
+  };
 
   ctx.save();
+  if (layout.seat) {
+    const s = layout.seat;
+    fill(SEAT_COLOUR, () => ctx.roundRect(s.x, s.y, s.w, s.h, h * 0.02));
+  }
   if (glow) {
     // Light, not matter: a halo behind, then a translucent body that adds to what is behind it.
     const halo = ctx.createRadialGradient(x, feet - h * 0.55, 0, x, feet - h * 0.55, h * 0.55);
@@ -80,80 +101,64 @@ export function drawFigure(
   }
 
   const trousers = adjust(look.outfitAccent, { lightness: -0.45, chroma: -0.02, hue: 0 });
-  const legW = h * 0.075 * look.width;
-  const hip = feet - h * 0.46;
   if (!glow) {
-    fill(trousers, () => ctx.roundRect(x - legW * 1.15, hip, legW, h * 0.44, legW * 0.3));
-    fill(trousers, () => ctx.roundRect(x + legW * 0.15, hip, legW, h * 0.44, legW * 0.3));
-    fill({ r: 45, g: 38, b: 36 }, () =>
-      ctx.roundRect(x - legW * 1.3, feet - h * 0.03, legW * 1.2, h * 0.035, h * 0.01),
-    );
-    fill({ r: 45, g: 38, b: 36 }, () =>
-      ctx.roundRect(x + legW * 0.1, feet - h * 0.03, legW * 1.2, h * 0.035, h * 0.01),
-    );
+    for (const leg of layout.legs) limb(trousers, leg);
+    for (const shoe of layout.feetBoxes)
+      fill(SHOE, () => ctx.roundRect(shoe.x, shoe.y, shoe.w, shoe.h, h * 0.01));
   } else {
     // A hologram tapers into its beam instead of standing on legs.
     fill(look.outfit, () => {
-      ctx.moveTo(x - h * 0.12 * look.width, hip);
-      ctx.lineTo(x + h * 0.12 * look.width, hip);
+      ctx.moveTo(x - h * 0.12 * look.width, hipY);
+      ctx.lineTo(x + h * 0.12 * look.width, hipY);
       ctx.lineTo(x + h * 0.03, feet);
       ctx.lineTo(x - h * 0.03, feet);
       ctx.closePath();
     });
   }
 
-  const shoulderY = feet - h * 0.78 + breathe;
-  const torsoW = h * 0.26 * look.width;
   fill(look.outfit, () => {
-    ctx.moveTo(x - torsoW / 2, shoulderY + h * 0.02);
-    ctx.quadraticCurveTo(x - torsoW / 2, shoulderY, x - torsoW * 0.35, shoulderY);
-    ctx.lineTo(x + torsoW * 0.35, shoulderY);
-    ctx.quadraticCurveTo(x + torsoW / 2, shoulderY, x + torsoW / 2, shoulderY + h * 0.02);
-    ctx.lineTo(x + torsoW * 0.42, hip + h * 0.02);
-    ctx.lineTo(x - torsoW * 0.42, hip + h * 0.02);
+    ctx.moveTo(sx - torsoW / 2, shoulderY + h * 0.02);
+    ctx.quadraticCurveTo(sx - torsoW / 2, shoulderY, sx - torsoW * 0.35, shoulderY);
+    ctx.lineTo(sx + torsoW * 0.35, shoulderY);
+    ctx.quadraticCurveTo(sx + torsoW / 2, shoulderY, sx + torsoW / 2, shoulderY + h * 0.02);
+    ctx.lineTo(x + torsoW * 0.42, hipY + h * 0.02);
+    ctx.lineTo(x - torsoW * 0.42, hipY + h * 0.02);
     ctx.closePath();
   });
   // The second garment shows at the collar ("... over a white shirt").
   fill(look.outfitAccent, () => {
-    ctx.moveTo(x - torsoW * 0.14, shoulderY);
-    ctx.lineTo(x + torsoW * 0.14, shoulderY);
-    ctx.lineTo(x, shoulderY + h * 0.1);
+    ctx.moveTo(sx - torsoW * 0.14, shoulderY);
+    ctx.lineTo(sx + torsoW * 0.14, shoulderY);
+    ctx.lineTo(sx, shoulderY + h * 0.1);
     ctx.closePath();
   });
-  const armW = h * 0.06 * look.width;
+  if (layout.keyboard) {
+    const k = layout.keyboard;
+    fill(KEYBOARD, () => ctx.roundRect(k.x, k.y, k.w, k.h, h * 0.006));
+  }
   const armDark = adjust(look.outfit, { lightness: -0.12, chroma: 0, hue: 0 });
-  fill(armDark, () =>
-    ctx.roundRect(x - torsoW / 2 - armW * 0.7, shoulderY + h * 0.01, armW, h * 0.3, armW * 0.45),
-  );
-  fill(armDark, () =>
-    ctx.roundRect(x + torsoW / 2 - armW * 0.3, shoulderY + h * 0.01, armW, h * 0.3, armW * 0.45),
-  );
-  fill(look.skin, () =>
-    ctx.arc(x - torsoW / 2 - armW * 0.2, shoulderY + h * 0.32, armW * 0.55, 0, Math.PI * 2),
-  );
-  fill(look.skin, () =>
-    ctx.arc(x + torsoW / 2 + armW * 0.2, shoulderY + h * 0.32, armW * 0.55, 0, Math.PI * 2),
-  );
+  for (const arm of layout.arms) limb(armDark, arm);
+  for (const hand of layout.hands)
+    fill(look.skin, () => ctx.arc(hand.x, hand.y, layout.handR, 0, Math.PI * 2));
 
-  const headX = x;
-  const headY = feet - h * 0.86 + breathe * 1.2;
-  const rx = h * 0.085;
-  const ry = h * 0.1;
+  const { x: headX, y: headY, rx, ry } = layout.head;
   fill(look.skin, () => ctx.rect(headX - rx * 0.35, headY + ry * 0.7, rx * 0.7, ry * 0.6));
   drawHairBack(ctx, look, headX, headY, rx, ry, fill);
   fill(look.skin, () => ctx.ellipse(headX, headY, rx, ry, 0, 0, Math.PI * 2));
-  drawFace(ctx, look, pose, headX, headY, rx, ry, tone, pixel);
+  // A turned head shows its features toward the side it faces.
+  const fx = headX + layout.turn * rx * 0.35;
+  drawFace(ctx, look, pose, fx, headY, rx * (1 - 0.15 * Math.abs(layout.turn)), ry, tone, pixel);
   drawHairFront(look, headX, headY, rx, ry, fill, ctx);
-  drawBrows(ctx, look, pose.face, headX, headY, rx, ry, tone, pixel);
+  drawBrows(ctx, look, pose.face, fx, headY, rx * (1 - 0.15 * Math.abs(layout.turn)), ry, tone, pixel);
   if (look.glasses) {
     ctx.strokeStyle = css({ r: 40, g: 40, b: 48 }, 1);
     ctx.lineWidth = Math.max(pixel * 1.5, rx * 0.05);
     ctx.beginPath();
-    ctx.arc(headX - rx * 0.38, headY - ry * 0.05, rx * 0.26, 0, Math.PI * 2);
-    ctx.moveTo(headX + rx * 0.64, headY - ry * 0.05);
-    ctx.arc(headX + rx * 0.38, headY - ry * 0.05, rx * 0.26, 0, Math.PI * 2);
-    ctx.moveTo(headX - rx * 0.12, headY - ry * 0.08);
-    ctx.lineTo(headX + rx * 0.12, headY - ry * 0.08);
+    ctx.arc(fx - rx * 0.38, headY - ry * 0.05, rx * 0.26, 0, Math.PI * 2);
+    ctx.moveTo(fx + rx * 0.64, headY - ry * 0.05);
+    ctx.arc(fx + rx * 0.38, headY - ry * 0.05, rx * 0.26, 0, Math.PI * 2);
+    ctx.moveTo(fx - rx * 0.12, headY - ry * 0.08);
+    ctx.lineTo(fx + rx * 0.12, headY - ry * 0.08);
     ctx.stroke();
   }
   if (glow) {

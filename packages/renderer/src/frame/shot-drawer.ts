@@ -1,12 +1,13 @@
 import { createRandom, type ShotContext } from '@ministudio/domain';
 import { type Canvas, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { envelopeAt } from '../audio/envelope';
-import { cameraAt, type FrameViews, toScreen } from '../camera/framing';
-import { focusFor, type Mark, stageCast } from '../camera/staging';
-import { type Caption, captionBandHeight, renderCaption } from '../caption/draw-caption';
+import { blockShot } from '../camera/blocking';
+import { type FrameViews, toScreen, type View } from '../camera/framing';
+import { burnedCaption, type Caption, captionBandHeight, renderCaption } from '../caption/draw-caption';
 import { type CharacterLook, characterLook } from '../figure/character-look';
-import { drawFigure, figureBounds } from '../figure/draw-figure';
+import { drawFigure } from '../figure/draw-figure';
 import { faceShape } from '../figure/expression';
+import type { FigureParts } from '../figure/figure-geometry';
 import { styleTreatment } from '../style/style-treatment';
 import { createBackground } from './background';
 
@@ -32,10 +33,14 @@ export interface Box {
   h: number;
 }
 
+/** A figure's part boxes in frame pixels (null: the figure has no such part). */
+export type ScreenParts = { [K in keyof FigureParts]: FigureParts[K] extends Box ? Box : Box | null };
+
 /** What was drawn in a frame, in frame pixels: enough for tests to tell the set from the people. */
 export interface FrameInfo {
   views: FrameViews;
-  figures: { key: string; box: Box; mouthOpen: number }[];
+  /** `box` holds everything drawn for the figure; `parts` are where each part was drawn. */
+  figures: { key: string; box: Box; parts: ScreenParts; mouthOpen: number }[];
   /** Top of the caption band when a caption was drawn, else null. */
   captionTop: number | null;
 }
@@ -43,8 +48,31 @@ export interface FrameInfo {
 export interface ShotDrawer {
   frameCount: number;
   canvas: Canvas;
+  /** Colour words not understood, poses not understood: what the take's notes should say. */
   warnings: string[];
   draw(frame: number): FrameInfo;
+  /** Where every figure's parts are in a frame, without drawing it (the same numbers draw() uses). */
+  figuresAt(frame: number): FrameInfo['figures'];
+}
+
+/** A plate-space box through a view, in frame pixels. */
+export function boxToScreen(view: View, box: Box, width: number, height: number): Box {
+  const a = toScreen(view, { x: box.x, y: box.y }, width, height);
+  const b = toScreen(view, { x: box.x + box.w, y: box.y + box.h }, width, height);
+  return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
+}
+
+export function partsToScreen(view: View, parts: FigureParts, width: number, height: number): ScreenParts {
+  const to = (b: Box) => boxToScreen(view, b, width, height);
+  return {
+    figure: to(parts.figure),
+    head: to(parts.head),
+    face: to(parts.face),
+    hair: parts.hair ? to(parts.hair) : null,
+    outfit: to(parts.outfit),
+    skin: to(parts.skin),
+    torso: to(parts.torso),
+  };
 }
 
 function blinkSchedule(seed: number, duration: number): number[] {
@@ -75,15 +103,19 @@ export function createShotDrawer(input: ShotDrawerInput): ShotDrawer {
     warnings.push(...found);
     return look;
   });
-  const marks: Mark[] = stageCast(
-    looks.map((l) => ({ key: l.key, heightFactor: l.height })),
-    W,
-    H,
-    input.seed,
-  );
-  const focus = focusFor(shot.shotType, marks, subjectOf(shot), W, H);
-  const random = createRandom(input.seed);
-  const phases = looks.map(() => random());
+  const blocking = blockShot({
+    shotType: shot.shotType,
+    camera: shot.camera,
+    action: shot.action,
+    cast: looks.map((look, i) => ({ look, posture: shot.characters[i]!.state.posture ?? '' })),
+    subject: subjectOf(shot),
+    width: W,
+    height: H,
+    fps,
+    durationSeconds: input.durationSeconds,
+    seed: input.seed,
+  });
+  warnings.push(...blocking.notes);
   const blinks = looks.map((_, i) => blinkSchedule(input.seed + i * 7919, input.durationSeconds));
   const names = new Map(shot.characters.map((c) => [c.key, c.name]));
 
@@ -92,14 +124,7 @@ export function createShotDrawer(input: ShotDrawerInput): ShotDrawer {
   const ctx: SKRSContext2D = canvas.getContext('2d', { alpha: false });
   const band = captionBandHeight(H);
   const captionCache = new Map<string, Canvas>();
-  const background = createBackground(
-    input.plate,
-    Array.from({ length: frameCount }, (_, f) =>
-      cameraAt(shot.shotType, shot.camera, focus, W, H, frameCount > 1 ? f / (frameCount - 1) : 0),
-    ),
-    W,
-    H,
-  );
+  const background = createBackground(input.plate, blocking.views, W, H);
 
   const captionAt = (t: number): Caption => {
     const active = shot.speech.find((s) => t >= s.startSeconds && t < s.startSeconds + s.durationSeconds);
@@ -109,7 +134,7 @@ export function createShotDrawer(input: ShotDrawerInput): ShotDrawer {
           text: active.text,
         }
       : null;
-    return { action: shot.action, line };
+    return burnedCaption(shot.animaticText, shot.action, line);
   };
 
   const loudness = (key: string, t: number): number => {
@@ -122,10 +147,20 @@ export function createShotDrawer(input: ShotDrawerInput): ShotDrawer {
     return level;
   };
 
+  const figuresAt = (frame: number): FrameInfo['figures'] => {
+    const t = frame / fps;
+    const fg = background.views[frame]!.foreground;
+    return looks.map((look, i) => {
+      const parts = partsToScreen(fg, blocking.partsAt(i, frame), W, H);
+      return { key: look.key, box: parts.figure, parts, mouthOpen: loudness(look.key, t) };
+    });
+  };
+
   return {
     frameCount,
     canvas,
     warnings,
+    figuresAt,
     draw(frame: number): FrameInfo {
       const t = frame / fps;
       const views = background.views[frame]!;
@@ -136,36 +171,22 @@ export function createShotDrawer(input: ShotDrawerInput): ShotDrawer {
 
       const fg = views.foreground;
       ctx.setTransform(fg.zoom, 0, 0, fg.zoom, W / 2 - fg.cx * fg.zoom, H / 2 - fg.cy * fg.zoom);
-      const figures: FrameInfo['figures'] = [];
       looks.forEach((look, i) => {
-        const mark = marks[i]!;
         const level = loudness(look.key, t);
         const blink = blinks[i]!.some((b) => t >= b && t < b + 0.12);
         drawFigure(
           ctx,
-          mark,
+          blocking.marks[i]!,
+          blocking.layoutAt(i, frame),
           look,
-          {
-            face: faceShape(look.expression, 0.85 + level * 0.5),
-            mouthOpen: level,
-            time: t,
-            phase: phases[i]!,
-            blink,
-          },
+          { face: faceShape(look.expression, 0.85 + level * 0.5), mouthOpen: level, time: t, blink },
           style,
           H,
           1 / fg.zoom,
         );
-        const world = figureBounds(mark, look);
-        const a = toScreen(fg, { x: world.x, y: world.y }, W, H);
-        const b = toScreen(fg, { x: world.x + world.w, y: world.y + world.h }, W, H);
-        figures.push({
-          key: look.key,
-          box: { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y },
-          mouthOpen: level,
-        });
       });
       ctx.setTransform(1, 0, 0, 1, 0, 0);
+      const figures = figuresAt(frame);
 
       let captionTop: number | null = null;
       if (input.captions) {
