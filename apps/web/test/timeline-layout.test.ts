@@ -12,6 +12,7 @@ import {
   tickSpacing,
   zoomAround,
 } from '../src/timeline/timeline-layout';
+import { currentTakeSeconds } from '../src/timeline/use-take-seconds';
 
 const shot = (id: string, duration: number | 'speech', words = 0) => ({
   ...defaultShot(),
@@ -54,6 +55,20 @@ describe('layoutTimeline', () => {
       followsSpeech: false,
       estimated: false,
     });
+  });
+
+  it('makes a clip as long as its take when the take lasts another length than its shot, and says so', () => {
+    const layout = layoutTimeline(scenes, new Map([['b', 4.7]]), 10, pace);
+    expect(layout.clips[1]).toMatchObject({ seconds: 4.7, width: 47, shotSeconds: 4 });
+    // What follows moves with it: the film plays the take.
+    expect(layout.clips[2]!.startSeconds).toBeCloseTo(6.7, 9);
+    // Under half a frame apart (10 fps) is the same length: the shot's, nothing marked.
+    expect(layoutTimeline(scenes, new Map([['b', 4.04]]), 10, pace).clips[1]).toMatchObject({
+      seconds: 4,
+      shotSeconds: null,
+    });
+    // A speech shot's length is its take's by definition: nothing to mark.
+    expect(layoutTimeline(scenes, new Map([['c', 3.5]]), 10, pace).clips[2]!.shotSeconds).toBeNull();
   });
 
   it('gives a speech shot with no words yet a clickable length', () => {
@@ -117,5 +132,33 @@ describe('zoom', () => {
     const secondsBefore = (before.scroll + before.pointer) / before.pps;
     expect((after.scrollLeft + before.pointer) / after.pixelsPerSecond).toBeCloseTo(secondsBefore, 10);
     expect(zoomAround(40, 0.5, 300, 0).scrollLeft).toBe(0);
+  });
+});
+
+describe('currentTakeSeconds', () => {
+  const facts = new Map([
+    ['fits', { seconds: 9.4, stale: false }],
+    ['trimmed', { seconds: 8, stale: false }],
+    ['stale', { seconds: 8, stale: true }],
+    ['speech', { seconds: 3.2, stale: true }],
+  ]);
+  const madeFor = new Map<string, number | 'speech'>([
+    ['fits', 8],
+    ['trimmed', 8],
+    ['stale', 8],
+    ['speech', 'speech'],
+  ]);
+  it('keeps a take’s length only while the take was made for the shot as it is', () => {
+    const lengths = new Map<string, number | 'speech'>([
+      ['fits', 8],
+      // Trimmed since the studio answered: the old take must not hold the clip at its old length.
+      ['trimmed', 6],
+      ['stale', 8],
+      ['speech', 'speech'],
+    ]);
+    expect([...currentTakeSeconds(facts, lengths, madeFor)]).toEqual([
+      ['fits', 9.4],
+      ['speech', 3.2],
+    ]);
   });
 });

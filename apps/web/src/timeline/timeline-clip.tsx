@@ -13,8 +13,11 @@ const CLIP_INNER_HEIGHT_PX = 74;
 const CLIP_BORDERS_PX = 2;
 const NO_NAMES: Record<string, string> = {};
 
+const formatSeconds = (s: number) => `${Number.isInteger(s) ? s : s.toFixed(2).replace(/\.?0+$/, '')} s`;
+
 function describeLength(clip: ClipLayout): string {
-  const seconds = `${Number.isInteger(clip.seconds) ? clip.seconds : clip.seconds.toFixed(2).replace(/0+$/, '')} s`;
+  const seconds = formatSeconds(clip.seconds);
+  if (clip.shotSeconds !== null) return `take ${seconds} · shot ${formatSeconds(clip.shotSeconds)}`;
   if (!clip.followsSpeech) return seconds;
   return clip.estimated ? `about ${seconds}, follows speech (estimated)` : `${seconds}, follows speech`;
 }
@@ -73,8 +76,33 @@ export const TimelineClip = memo(function TimelineClip({
         <span className="timeline-clip-number">{clip.number}</span>
         <RenderStatusBadge status={status} progress={progress} />
       </span>
+      {clip.shotSeconds !== null && <LengthDifference clip={clip} />}
       <span className="timeline-clip-trim start" aria-hidden="true" />
       <span className="timeline-clip-trim end" aria-hidden="true" />
     </button>
   );
 });
+
+/**
+ * A take that lasts another length than its shot: where the shot's own length would end (when that is
+ * inside the clip) and by how much the take differs, so the filmmaker sees why the clip is longer or shorter.
+ */
+function LengthDifference({ clip }: { clip: ClipLayout }) {
+  const shot = clip.shotSeconds!;
+  const delta = clip.seconds - shot;
+  return (
+    <>
+      {shot < clip.seconds && (
+        <span
+          className="timeline-clip-shot-end"
+          style={{ left: `${(shot / clip.seconds) * 100}%` }}
+          aria-hidden="true"
+        />
+      )}
+      <span className="timeline-clip-length-diff" aria-hidden="true">
+        take {delta > 0 ? '+' : '−'}
+        {formatSeconds(Math.abs(delta))}
+      </span>
+    </>
+  );
+}

@@ -19,6 +19,11 @@ export interface ClipLayout {
   followsSpeech: boolean;
   /** Its length is a guess from its words: no take says how long it is yet. */
   estimated: boolean;
+  /**
+   * The shot's own length, when its chosen take lasts another (a provider's nearest length, speech longer
+   * than the picture): the clip is as long as the take, since that is what plays. Null when they agree.
+   */
+  shotSeconds: number | null;
 }
 
 export interface SceneLayout {
@@ -57,15 +62,26 @@ export function estimateSpeechSeconds(
   return estimatedSpeechShotSeconds(lines, pace.fps);
 }
 
-/** How long a shot lasts: its seconds, or for one that follows speech its chosen take's length if known. */
+/**
+ * How long a shot plays: its chosen take's length when it has one (a take can differ from its shot: then
+ * `shotSeconds` is the shot's own), else its seconds, or for one that follows speech the estimate.
+ * `takeSeconds` is only for a take made for the shot as it is (see useTakeSeconds): a trimmed shot's old
+ * take does not hold its clip at the old length.
+ */
 export function shotSeconds(
   shot: Pick<ShotView, 'duration' | 'dialogue' | 'narration'>,
   takeSeconds: number | null,
   pace: SpeechPace,
-): { seconds: number; estimated: boolean } {
-  if (shot.duration !== 'speech') return { seconds: shot.duration, estimated: false };
-  if (takeSeconds !== null && takeSeconds > 0) return { seconds: takeSeconds, estimated: false };
-  return { seconds: estimateSpeechSeconds(shot, pace), estimated: true };
+): { seconds: number; estimated: boolean; shotSeconds: number | null } {
+  const take = takeSeconds !== null && takeSeconds > 0 ? takeSeconds : null;
+  if (shot.duration !== 'speech') {
+    // Under half a frame apart is the same length (a container's rounding).
+    if (take === null || Math.abs(take - shot.duration) * pace.fps < 0.5)
+      return { seconds: shot.duration, estimated: false, shotSeconds: null };
+    return { seconds: take, estimated: false, shotSeconds: shot.duration };
+  }
+  if (take !== null) return { seconds: take, estimated: false, shotSeconds: null };
+  return { seconds: estimateSpeechSeconds(shot, pace), estimated: true, shotSeconds: null };
 }
 
 /** Scenes and shots end to end, `pixelsPerSecond` wide per second; `takeSeconds` by shot id. */
@@ -85,7 +101,8 @@ export function layoutTimeline(
   scenes.forEach((scene, i) => {
     const sceneStart = t;
     for (const shot of scene.shots) {
-      const { seconds, estimated } = shotSeconds(shot, takeSeconds.get(shot.id) ?? null, pace);
+      const length = shotSeconds(shot, takeSeconds.get(shot.id) ?? null, pace);
+      const { seconds, estimated } = length;
       clips.push({
         shotId: shot.id,
         number: clips.length + 1,
@@ -95,6 +112,7 @@ export function layoutTimeline(
         width: seconds * pixelsPerSecond,
         followsSpeech: shot.duration === 'speech',
         estimated,
+        shotSeconds: length.shotSeconds,
       });
       t += seconds;
     }
