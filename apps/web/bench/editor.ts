@@ -11,6 +11,7 @@ import { longProduction } from '@ministudio/domain/testing';
 import { type Browser, chromium } from '@playwright/test';
 // The files package is not a dependency of the editor; the bench borrows its atomic write.
 import { writeFileAtomic } from '../../../packages/files/src/atomic';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/chromium';
 import {
   type EditorFigures,
   firstLoadJsGzipKb,
@@ -88,18 +89,7 @@ try {
   const renderCheck = await measureGet(`${base}/api/projects/${id}/render-check`);
 
   console.error('measuring the editor…');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   const page = await browser.newPage({ baseURL: base, viewport: { width: 1440, height: 900 } });
   const opened = await openEditor(page, id);
   const scroll = await measureScroll(page);
