@@ -19,7 +19,7 @@ const take = (partial: Partial<TakeView> = {}): TakeView => ({
   stale: false,
   notes: [],
   createdAt: '2026-03-05T14:07:00.000Z',
-  urls: { video: null, proxy: null, poster: null, filmstrip: null, waveform: null },
+  urls: { video: null, proxy: null, poster: null, filmstrip: null, waveform: null, regionsUrl: null },
   ...partial,
 });
 

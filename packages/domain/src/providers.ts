@@ -153,6 +153,11 @@ export interface JobContext {
 
 export interface VideoResult {
   path: string;
+  /**
+   * Where the provider drew every figure part and set piece (a TakeRegions JSON file inside the job's
+   * folder): the local renderer's sidecar. Absent for providers that cannot know.
+   */
+  regionsPath?: string | null;
   mime: string;
   model: string;
   seedApplied: boolean;

@@ -42,8 +42,10 @@ export {
   readPoseWords,
 } from './figure/pose-words';
 export { type Background, createBackground, drawPlateView, plateOffset } from './frame/background';
+export { createRegionsRecorder, type RegionsRecorder, toRegionBox } from './frame/regions';
 export {
   type Box,
+  boxToScreen,
   createShotDrawer,
   type FrameInfo,
   type ScreenParts,
@@ -80,6 +82,7 @@ export {
   loadSpeech,
   type RenderShotOptions,
   type RenderShotResult,
+  regionsPathFor,
   renderShot,
   SPEECH_SAMPLE_RATE,
 } from './render-shot';

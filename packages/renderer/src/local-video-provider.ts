@@ -125,9 +125,10 @@ export function createLocalVideoProvider(
       try {
         const shot = withReferencePlate(request);
         const { plate } = await plates.plateFor(shot, width, height);
+        // An uploaded plate is the user's picture: which set pieces it shows, and where, is not known.
+        const setPieces = shot.environment?.plate ? [] : layoutSetPieces(setPieceInputFor(shot));
         // A drawn plate shows the words it has no drawing for as labelled shapes: say which.
-        if (!shot.environment?.plate)
-          notes.push(...unknownSetPieceNotes(layoutSetPieces(setPieceInputFor(shot))));
+        notes.push(...unknownSetPieceNotes(setPieces));
         const result = await renderShot({
           shot,
           width,
@@ -138,6 +139,7 @@ export function createLocalVideoProvider(
           plate,
           output: path.join(context.workDir, outputName(request, seed)),
           captions: options.captions,
+          setPieces,
           preset: options.preset,
           crf: options.crf,
           signal: context.signal,
@@ -145,6 +147,7 @@ export function createLocalVideoProvider(
         });
         return {
           path: result.path,
+          regionsPath: result.regionsPath,
           mime: 'video/mp4',
           model: ANIMATIC_MODEL,
           seedApplied: true,

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { ShotContext } from '@ministudio/domain';
-import { removeQuietly, tempPathFor } from '@ministudio/files';
+import { removeQuietly, tempPathFor, writeFileAtomic } from '@ministudio/files';
 import {
   createRawVideoEncoder,
   decodeAudioMono,
@@ -10,7 +10,9 @@ import {
 } from '@ministudio/media';
 import type { Canvas } from '@napi-rs/canvas';
 import { loudnessEnvelope } from './audio/envelope';
+import { createRegionsRecorder } from './frame/regions';
 import { createShotDrawer } from './frame/shot-drawer';
+import type { SetPiece } from './plate/set-pieces';
 
 export const SPEECH_SAMPLE_RATE = 48_000;
 
@@ -41,6 +43,8 @@ export interface RenderShotOptions {
   plate: Canvas;
   output: string;
   captions: boolean;
+  /** The set pieces the plate was drawn with (plate fractions), for the sidecar; [] for an uploaded plate. */
+  setPieces: readonly SetPiece[];
   preset: string | null;
   crf: number | null;
   signal: AbortSignal | null;
@@ -49,8 +53,15 @@ export interface RenderShotOptions {
 
 export interface RenderShotResult {
   path: string;
+  /** The take's frame regions (TakeRegions JSON) beside the clip. */
+  regionsPath: string;
   frames: number;
   notes: string[];
+}
+
+/** Where a clip's sidecar goes: beside it, named after it. */
+export function regionsPathFor(clip: string): string {
+  return `${clip.replace(/\.mp4$/i, '')}.regions.json`;
 }
 
 /**
@@ -85,6 +96,14 @@ export async function renderShot(options: RenderShotOptions): Promise<RenderShot
     captions: options.captions,
   });
   notes.push(...drawer.warnings);
+  const regions = createRegionsRecorder(
+    shot,
+    options.setPieces,
+    options.width,
+    options.height,
+    fps,
+    durationSeconds,
+  );
 
   let speechTrack: string | null = null;
   try {
@@ -115,7 +134,7 @@ export async function renderShot(options: RenderShotOptions): Promise<RenderShot
       const step = Math.max(1, Math.floor(drawer.frameCount / 100));
       for (let frame = 0; frame < drawer.frameCount; frame++) {
         if (signal?.aborted) break;
-        drawer.draw(frame);
+        regions.record(drawer.draw(frame));
         // Opaque frames: the premultiplied store equals straight RGBA, so no conversion is needed.
         await encoder.write(drawer.canvas.data());
         if (options.onProgress && (frame % step === 0 || frame === drawer.frameCount - 1)) {
@@ -127,7 +146,9 @@ export async function renderShot(options: RenderShotOptions): Promise<RenderShot
         throw signal.reason ?? new Error('aborted');
       }
       const { path } = await encoder.finish();
-      return { path, frames: drawer.frameCount, notes };
+      const regionsPath = regionsPathFor(path);
+      await writeFileAtomic(regionsPath, JSON.stringify(regions.result()));
+      return { path, regionsPath, frames: drawer.frameCount, notes };
     } catch (error) {
       await encoder.abort();
       throw error;

@@ -78,6 +78,8 @@ export const TakeUrls = Type.Object({
   poster: Nullable(Type.String()),
   filmstrip: Nullable(Type.String()),
   waveform: Nullable(Type.String()),
+  /** The take's frame regions (TakeRegions): only the local animatic writes them. */
+  regionsUrl: Nullable(Type.String()),
 });
 
 export const TakeView = Type.Object({

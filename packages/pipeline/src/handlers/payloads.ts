@@ -58,6 +58,8 @@ export type { PlacedLine };
 export interface PictureOutput {
   assetId: string;
   speechTrackAssetId: string | null;
+  /** The provider's frame regions (TakeRegions JSON); absent in jobs from before the sidecar. */
+  regionsAssetId?: string | null;
   lines: PlacedLine[];
   durationSeconds: number;
   model: string;

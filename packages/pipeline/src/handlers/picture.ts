@@ -111,9 +111,24 @@ export async function runPicture(payload: PicturePayload, ctx: HandlerContext): 
       })
     ).id;
   }
+  // The frame regions describe exactly this picture's frames; the fit that follows keeps the animatic's length.
+  const regionsAssetId = result.regionsPath
+    ? (
+        await ctx.io.store(result.regionsPath, {
+          kind: 'data',
+          mime: 'application/json',
+          name: 'regions.json',
+          durationSeconds: null,
+          width: null,
+          height: null,
+          cacheKey: null,
+        })
+      ).id
+    : null;
   return {
     assetId: stored.id,
     speechTrackAssetId,
+    regionsAssetId,
     lines: placed,
     durationSeconds: wanted,
     model: result.model,

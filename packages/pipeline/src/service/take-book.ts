@@ -70,6 +70,7 @@ export class TakeBook {
         conformed: conformed.assetId,
         video: fit.assetId,
         speechTrack: picture.speechTrackAssetId,
+        regions: picture.regionsAssetId ?? null,
         ...previews,
         lines: picture.lines,
       };

@@ -11,6 +11,8 @@ export interface TakeAssets {
   poster?: string;
   filmstrip?: string;
   waveform?: string;
+  /** Where the animatic drew each figure part and set piece (TakeRegions JSON); null for other providers. */
+  regions?: string | null;
   lines?: { character: string | null; text: string; startSeconds: number; durationSeconds: number }[];
 }
 
@@ -52,6 +54,7 @@ export function takeView(take: Take, chosenTakeId: string | null, currentHash: s
       poster: assetUrl(assets.poster),
       filmstrip: assetUrl(assets.filmstrip),
       waveform: assetUrl(assets.waveform),
+      regionsUrl: assetUrl(assets.regions),
     },
   };
 }
@@ -93,5 +96,6 @@ export function ownedAssetIds(assets: TakeAssets): string[] {
     assets.poster,
     assets.filmstrip,
     assets.waveform,
+    assets.regions,
   ].filter((id): id is string => typeof id === 'string');
 }
