@@ -63,7 +63,9 @@ describe('cast and locations', () => {
     const location = within(inspector()).getByRole('form', { name: 'Location Lighthouse set' });
     fireEvent.click(within(location).getByRole('button', { name: 'Delete location' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Delete Lighthouse set?' });
-    expect(dialog.textContent).toContain('Scenes set here will have no location.');
+    expect(dialog.textContent).toContain(
+      'The location will be deleted. Undo (Ctrl+Z) brings all of it back.',
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });

@@ -3,7 +3,7 @@ import type { Asset, AssetStore, Db } from '@ministudio/db';
 import { keyFromName } from '@ministudio/domain';
 import { notFound } from '../lib/http-error';
 import { removeFilesIfUnused } from '../services/asset-gc';
-import { closeGap, type OrderedTable } from '../services/ordered-list';
+import { closeGap, type OrderedTable, openSlot } from '../services/ordered-list';
 import { type Tx, writeProject } from '../services/project-write';
 import { addReference, attachImage, type ReferenceTable, removeReference } from '../services/references';
 import type { ReceivedImage } from '../services/uploads';
@@ -66,13 +66,20 @@ export function createProjectEntityRepository<Row extends EntityRow, View, Field
     load,
     projectOf,
 
-    async create(projectId: string, baseVersion: number, body: Partial<Fields>) {
-      const fields = { ...table.defaults(body.name), ...body };
+    async create(
+      projectId: string,
+      baseVersion: number,
+      body: Partial<Fields> & { key?: string; position?: number },
+    ) {
+      const { position: at, key: wanted, ...given } = body;
+      const fields = { ...table.defaults(given.name), ...given } as Fields;
       return writeProject(db, projectId, baseVersion, async (tx) => {
         const existing = await table.keys(tx, projectId);
         const id = randomUUID();
-        const key = keyFromName(fields.name, existing);
-        await table.create(tx, { id, projectId, key, position: existing.length }, fields);
+        // A restored entity keeps its key (shots name it, seeds derive from it) unless it was taken since.
+        const key = wanted && !existing.includes(wanted) ? wanted : keyFromName(fields.name, existing);
+        const position = await openSlot(tx, table.list, projectId, at);
+        await table.create(tx, { id, projectId, key, position }, fields);
         return load(tx, id);
       });
     },

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CharacterBody, type CharacterFields, CharacterView } from '@ministudio/domain';
+import { CharacterBody, CharacterCreateBody, type CharacterFields, CharacterView } from '@ministudio/domain';
 import { assertVoicesKnown } from '../services/voice-check';
 import { registerEntityRoutes } from './project-entities';
 
@@ -8,6 +8,7 @@ const characters: FastifyPluginAsyncTypebox = async (app) => {
     singular: 'character',
     plural: 'characters',
     body: CharacterBody,
+    createBody: CharacterCreateBody,
     view: CharacterView,
     repository: app.charactersRepository,
     deleteDescription:

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { EnvironmentBody, EnvironmentView, WriteResult } from '@ministudio/domain';
+import { EnvironmentBody, EnvironmentCreateBody, EnvironmentView, WriteResult } from '@ministudio/domain';
 import { receiveImage } from '../services/uploads';
 import { IdParams, IfMatchHeader, parseIfMatch, writeErrors } from './common';
 import { registerEntityRoutes, uploadErrors } from './project-entities';
@@ -13,6 +13,7 @@ const environments: FastifyPluginAsyncTypebox = async (app) => {
     singular: 'environment',
     plural: 'environments',
     body: EnvironmentBody,
+    createBody: EnvironmentCreateBody,
     view: EnvironmentView,
     repository,
     deleteDescription: 'Deletes an environment with its images; scenes set in it keep no environment.',

@@ -21,6 +21,8 @@ export interface EntityRoutesOptions {
   /** The path segment and OpenAPI tag: /api/characters/:id. */
   plural: 'characters' | 'environments';
   body: TSchema;
+  /** The body of a create: the fields and, optionally, the place in the list. */
+  createBody: TSchema;
   view: TSchema;
   repository: EntityRepository;
   deleteDescription: string;
@@ -54,10 +56,10 @@ export function registerEntityRoutes(app: FastifyInstance, options: EntityRoutes
     {
       schema: {
         tags,
-        description: `Adds a ${singular} at the end; its key comes from its name, and fields not given take their defaults.`,
+        description: `Adds a ${singular} at the end (or at \`position\`); its key comes from its name, and fields not given take their defaults.`,
         params: IdParams,
         headers: IfMatchHeader,
-        body: options.body,
+        body: options.createBody,
         response: { 201: writeResult, ...writeErrors },
       },
     },

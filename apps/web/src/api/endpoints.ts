@@ -1,8 +1,10 @@
 import type {
   CharacterBody,
+  CharacterCreateBody,
   CharacterView,
   CreateProjectBody,
   EnvironmentBody,
+  EnvironmentCreateBody,
   EnvironmentView,
   PatchProjectBody,
   ProjectSummary,
@@ -62,7 +64,7 @@ export const importProject = (document: unknown) =>
   });
 export const exportUrl = (id: string) => `/api/projects/${enc(id)}/export`;
 
-export const createCharacter = (projectId: string, body: CharacterBody, version: number) =>
+export const createCharacter = (projectId: string, body: CharacterCreateBody, version: number) =>
   apiRequest<Versioned<'character', CharacterView>>({
     method: 'POST',
     path: `/api/projects/${enc(projectId)}/characters`,
@@ -98,7 +100,7 @@ export const deleteCharacterReference = (id: string, assetId: string, version: n
     ifMatch: version,
   });
 
-export const createEnvironment = (projectId: string, body: EnvironmentBody, version: number) =>
+export const createEnvironment = (projectId: string, body: EnvironmentCreateBody, version: number) =>
   apiRequest<Versioned<'environment', EnvironmentView>>({
     method: 'POST',
     path: `/api/projects/${enc(projectId)}/environments`,

@@ -5,8 +5,10 @@ import {
   defaultCharacter,
 } from '@ministudio/domain';
 import * as api from '../api/endpoints';
-import { removeCharacter, upsertCharacter } from '../api/project-patches';
+import { upsertCharacter } from '../api/project-patches';
 import { addCharacter, editCharacter } from '../commands/entity-commands';
+import { deleteCharacter } from '../commands/entity-delete-commands';
+import { characterImpact } from './deletion-impact';
 import type { EntityKind, Saved } from './entity-kind';
 
 const saved = (r: { version: number; character: CharacterView }): Saved<CharacterView> => ({
@@ -27,12 +29,9 @@ export const CHARACTERS: EntityKind<CharacterView, CharacterBody> = {
   add: addCharacter,
   edit: editCharacter,
   upsert: upsertCharacter,
-  remove: api.deleteCharacter,
-  dropped: removeCharacter,
+  remove: deleteCharacter,
+  impact: (p, c) => ({ shots: characterImpact(p, c.key), scenes: [] }),
+  images: (c) => c.references.length,
   uploadReference: (id, file, v) => api.uploadCharacterReference(id, file, v).then(saved),
   deleteReference: (id, assetId, v) => api.deleteCharacterReference(id, assetId, v).then(saved),
-  deleteMessage: (c, inUse) =>
-    inUse
-      ? `${c.name} speaks or appears in shots. Deleting removes them from those shots too.`
-      : `${c.name} and the reference images will be deleted. This cannot be undone.`,
 };

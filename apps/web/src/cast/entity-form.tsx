@@ -1,17 +1,16 @@
 import { type ReactNode, useState } from 'react';
-import { ApiError } from '../api/http';
-import { reportError } from '../app/report-error';
-import { useSelect, useSession } from '../app/session';
-import { ConfirmDialog } from '../common/confirm-dialog';
+import { useProject } from '../api/hooks';
+import { useRun, useSelect, useSession } from '../app/session';
 import { TextField } from '../common/text-field';
+import { DeleteEntityDialog } from './delete-entity-dialog';
 import type { Entity } from './entity-kind';
 import { ReferenceImages } from './reference-images';
 import type { EntityEditing } from './use-entity-editing';
 
 /**
  * The inspector of a character or a location: its name and key, the fields its kind adds (children),
- * and Delete with its confirmation. Deletes are not undoable (re-creating would lose the images), so
- * they ask first; when shots use the entity the server says so and the dialog asks again.
+ * and Delete with its one confirmation, which lists what the delete removes (shots and lines, scenes).
+ * The delete is a command like any edit: Undo brings all of it back.
  */
 export function EntityForm<V extends Entity, B>({
   editing,
@@ -22,26 +21,15 @@ export function EntityForm<V extends Entity, B>({
 }) {
   const { editor } = useSession();
   const select = useSelect();
-  const [confirm, setConfirm] = useState<null | 'plain' | 'in-use'>(null);
+  const run = useRun();
+  const [confirm, setConfirm] = useState(false);
+  const project = useProject(editor.projectId).data;
   const { kind, entity } = editing;
 
-  const remove = async (force: boolean) => {
-    try {
-      await editor.write(
-        (v) => kind.remove(entity.id, force, v),
-        (p, r) => kind.dropped(p, entity.id, r.version),
-      );
-      select({ kind: 'none' });
-      setConfirm(null);
-      // A forced delete also took the entity out of shots; the page must show that.
-      if (force) await editor.refresh();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'in_use') setConfirm('in-use');
-      else {
-        setConfirm(null);
-        reportError(error, `delete the ${kind.noun}`);
-      }
-    }
+  const remove = async () => {
+    setConfirm(false);
+    // One command: it keeps what it removes, so Undo brings the entity, its images and its lines back.
+    if (await run(kind.remove(editor, entity.id))) select({ kind: 'none' });
   };
 
   const deleteLabel = `Delete ${kind.noun}`;
@@ -61,16 +49,17 @@ export function EntityForm<V extends Entity, B>({
         onCommit={editing.rename}
       />
       {children}
-      <button type="button" className="danger" onClick={() => setConfirm('plain')}>
+      <button type="button" className="danger" onClick={() => setConfirm(true)}>
         {deleteLabel}
       </button>
-      {confirm && (
-        <ConfirmDialog
-          title={`Delete ${entity.name}?`}
-          message={kind.deleteMessage(entity, confirm === 'in-use')}
-          confirmLabel={confirm === 'in-use' ? 'Delete and remove from shots' : deleteLabel}
-          onCancel={() => setConfirm(null)}
-          onConfirm={() => void remove(confirm === 'in-use')}
+      {confirm && project && (
+        <DeleteEntityDialog
+          name={entity.name}
+          noun={kind.noun}
+          {...kind.impact(project, entity)}
+          images={kind.images(entity)}
+          onCancel={() => setConfirm(false)}
+          onConfirm={() => void remove()}
         />
       )}
     </form>

@@ -1,8 +1,8 @@
 import type { AssetRef, ProjectView } from '@ministudio/domain';
 import type { TSchema } from 'typebox';
-import type { VersionOnly } from '../api/endpoints';
 import type { Command } from '../commands/command';
 import type { Editor } from '../commands/editor';
+import type { SceneImpact, ShotImpact } from './deletion-impact';
 
 // What differs between the cast and the locations: one description per kind of entity, read by the
 // panel that lists them and the editor frame that edits one. Everything else is written once.
@@ -42,11 +42,12 @@ export interface EntityKind<V extends Entity, B> {
   edit(ed: Editor, id: string, before: B, after: B, label: string): Command;
   /** Folds a saved entity into the project. */
   upsert(project: ProjectView, entity: V, version: number): ProjectView;
-  /** Deletes; `force` also takes it out of the shots that use it (answered 409 in_use without). */
-  remove(id: string, force: boolean, version: number): Promise<VersionOnly>;
-  dropped(project: ProjectView, id: string, version: number): ProjectView;
+  /** The delete as one undoable command: it keeps what it removes (images, lines, scenes) to put back. */
+  remove(ed: Editor, id: string): Command;
+  /** What the delete takes with it, for the one dialog: a character's shots and lines, a location's scenes. */
+  impact(project: ProjectView, entity: V): { shots: ShotImpact[]; scenes: SceneImpact[] };
+  /** How many images go with it (references, and a location's plate). */
+  images(entity: V): number;
   uploadReference(id: string, file: File, version: number): Promise<Saved<V>>;
   deleteReference(id: string, assetId: string, version: number): Promise<Saved<V>>;
-  /** What the delete dialog says; `inUse` after the server answered that shots use it. */
-  deleteMessage(entity: V, inUse: boolean): string;
 }

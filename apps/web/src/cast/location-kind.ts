@@ -5,8 +5,10 @@ import {
   type EnvironmentView,
 } from '@ministudio/domain';
 import * as api from '../api/endpoints';
-import { removeEnvironment, upsertEnvironment } from '../api/project-patches';
+import { upsertEnvironment } from '../api/project-patches';
 import { addEnvironment, editEnvironment } from '../commands/entity-commands';
+import { deleteLocation } from '../commands/entity-delete-commands';
+import { locationImpact } from './deletion-impact';
 import type { EntityKind, Saved } from './entity-kind';
 
 const saved = (r: { version: number; environment: EnvironmentView }): Saved<EnvironmentView> => ({
@@ -34,11 +36,10 @@ export const LOCATIONS: EntityKind<EnvironmentView, EnvironmentBody> = {
   add: addEnvironment,
   edit: editEnvironment,
   upsert: upsertEnvironment,
-  // Scenes set there simply lose their location: the server never answers in_use, so force changes nothing.
-  remove: (id, _force, v) => api.deleteEnvironment(id, v),
-  dropped: removeEnvironment,
+  // Scenes set there lose their location; undo sets it again.
+  remove: deleteLocation,
+  impact: (p, e) => ({ shots: [], scenes: locationImpact(p, e.id) }),
+  images: (e) => e.references.length + (e.plate ? 1 : 0),
   uploadReference: (id, file, v) => api.uploadEnvironmentReference(id, file, v).then(saved),
   deleteReference: (id, assetId, v) => api.deleteEnvironmentReference(id, assetId, v).then(saved),
-  deleteMessage: () =>
-    'Scenes set here will have no location. Its plate and reference images are deleted. This cannot be undone.',
 };

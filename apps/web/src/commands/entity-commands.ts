@@ -9,8 +9,8 @@ import {
 import type { Command } from './command';
 import type { Editor } from './editor';
 
-// Characters, environments and project settings: edits and additions are undoable. Deletes are not
-// commands: re-creating would lose reference images, so they ask for confirmation instead.
+// Characters, environments and project settings: edits and additions are undoable. Deletes, which keep
+// what they remove to put it back, are in entity-delete-commands.ts.
 
 export function editCharacter(
   ed: Editor,

@@ -8,7 +8,7 @@ import {
   ShotFields,
   Voice,
 } from './fields';
-import { Nullable } from './helpers';
+import { EntityKey, Nullable } from './helpers';
 
 // The HTTP API's shapes: what the server returns and accepts. The editor and scripts use the same
 // definitions, so a field renamed here is renamed everywhere at compile time.
@@ -128,6 +128,21 @@ export const CharacterBody = Type.Partial(CharacterFields, { additionalPropertie
 export type CharacterBody = Static<typeof CharacterBody>;
 export const EnvironmentBody = Type.Partial(EnvironmentFields, { additionalProperties: false });
 export type EnvironmentBody = Static<typeof EnvironmentBody>;
+/**
+ * Adding one: its place in the list and its key may be given (undoing a delete puts it back where it
+ * was, under the key shots and seeds know it by); a key already taken gives way to one from the name.
+ */
+const RestoreKey = Type.Optional(EntityKey);
+export const CharacterCreateBody = Type.Object(
+  { ...CharacterBody.properties, key: RestoreKey, position: Type.Optional(Position) },
+  { additionalProperties: false },
+);
+export type CharacterCreateBody = Static<typeof CharacterCreateBody>;
+export const EnvironmentCreateBody = Type.Object(
+  { ...EnvironmentBody.properties, key: RestoreKey, position: Type.Optional(Position) },
+  { additionalProperties: false },
+);
+export type EnvironmentCreateBody = Static<typeof EnvironmentCreateBody>;
 
 export const SceneBody = Type.Object(
   {
