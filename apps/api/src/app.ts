@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { StudioConfig } from './config';
+import auth from './plugins/auth';
 import dbPlugin from './plugins/db';
 import errorHandler from './plugins/error-handler';
 import openapi from './plugins/openapi';
@@ -15,6 +16,7 @@ import repositories from './plugins/repositories';
 import requestLog from './plugins/request-log';
 import security, { type SecurityOptions } from './plugins/security';
 import web from './plugins/web';
+import accounts from './routes/accounts';
 import assets from './routes/assets';
 import characters from './routes/characters';
 import editExport from './routes/edit-export';
@@ -79,8 +81,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dbPlugin, { dataDir: options.dataDir, seedSamples: options.seedSamples });
   await app.register(renderPlugin, options.render);
   await app.register(repositories);
+  await app.register(auth, {
+    workerToken: options.workerToken,
+    secureCookies: options.security?.publicUrl?.protocol === 'https:',
+  });
 
   await app.register(health);
+  await app.register(accounts);
   await app.register(projects);
   await app.register(characters);
   await app.register(environments);

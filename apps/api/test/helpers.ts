@@ -19,6 +19,7 @@ export function useStudio(
     concurrency?: number;
     security?: AppOptions['security'];
     logger?: AppOptions['logger'];
+    workerToken?: string;
   } = {},
 ): TestStudio {
   const studio = {} as TestStudio;
@@ -28,7 +29,7 @@ export function useStudio(
       dataDir: studio.dataDir,
       webDir: null,
       seedSamples: options.seedSamples ?? false,
-      workerToken: null,
+      workerToken: options.workerToken ?? null,
       logger: options.logger ?? false,
       security: options.security,
       render: {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@ministudio/db';
+import type { TokenView, UserView } from '@ministudio/domain';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { isRole, type Role } from './roles';
 import { hashSecret, newSecret } from './secrets';
@@ -24,23 +25,6 @@ export class AccountError extends Error {
     super(message);
     this.name = 'AccountError';
   }
-}
-
-export interface UserView {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-}
-
-export interface TokenView {
-  id: string;
-  name: string;
-  role: Role;
-  createdBy: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
 }
 
 type UserRow = { id: string; name: string; role: string; createdAt: Date };

@@ -4,8 +4,6 @@ export {
   createAccountsRepository,
   NAME_PATTERN,
   SESSION_DAYS,
-  type TokenView,
-  type UserView,
 } from './accounts-repository';
 export { hashPassword, PASSWORD_MIN_LENGTH, passwordProblem, verifyPassword } from './password';
 export { isRole, ROLES, type Role, roleAtLeast } from './roles';

@@ -1,6 +1,6 @@
-// Who may do what. Ordered: each role may do everything the roles before it may.
-export const ROLES = ['viewer', 'editor', 'owner'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '@ministudio/domain';
+
+export { ROLES, type Role };
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

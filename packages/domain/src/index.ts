@@ -4,6 +4,7 @@ export * from './production';
 export * from './prompt';
 export * from './providers';
 export * from './samples';
+export * from './schemas/accounts';
 export * from './schemas/api';
 export * from './schemas/fields';
 export * from './schemas/film';

@@ -8,6 +8,7 @@ import {
   isAllowedHost,
   isAllowedWriteOrigin,
 } from '../lib/host-policy';
+import { HttpError } from '../lib/http-error';
 
 export type SecurityOptions = HostPolicyInput;
 
@@ -46,31 +47,19 @@ export default fp(async function security(app: FastifyInstance, options: Securit
     hsts: tls ? { maxAge: 180 * 24 * 3600, includeSubDomains: false } : false,
   });
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (request) => {
     const host = request.headers.host;
     if (!isAllowedHost(host, policy)) {
-      return reply.status(421).send({
-        error: {
-          code: 'unknown_host',
-          message: `This studio does not answer to "${host ? hostName(host) : ''}". Open it at its own address, or add the name to MINISTUDIO_PUBLIC_URL or MINISTUDIO_ALLOWED_HOSTS.`,
-          details: { host: host ?? null },
-        },
-      });
+      throw new HttpError(
+        'unknown_host',
+        `This studio does not answer to "${host ? hostName(host) : ''}". Open it at its own address, or add the name to MINISTUDIO_PUBLIC_URL or MINISTUDIO_ALLOWED_HOSTS.`,
+        { host: host ?? null },
+      );
     }
-    if (
-      !READS.has(request.method) &&
-      !isAllowedWriteOrigin(
-        request.headers.origin,
-        request.headers['sec-fetch-site'] as string | undefined,
-        policy,
-      )
-    ) {
-      return reply.status(403).send({
-        error: {
-          code: 'cross_origin',
-          message: 'A page on another site may not change this studio.',
-          details: { origin: request.headers.origin ?? null },
-        },
+    const site = request.headers['sec-fetch-site'];
+    if (!READS.has(request.method) && !isAllowedWriteOrigin(request.headers.origin, site, policy)) {
+      throw new HttpError('cross_origin', 'A page on another site may not change this studio.', {
+        origin: request.headers.origin ?? null,
       });
     }
   });

@@ -8,6 +8,8 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/health',
     {
+      // Load balancers and the image's health check ask without signing in.
+      config: { access: 'public' },
       schema: {
         tags: ['studio'],
         description: 'Answers once the studio and its database are up.',

@@ -33,6 +33,10 @@ export default function workerRoutes(token: string): FastifyPluginAsyncTypebox {
   };
   return async (app) => {
     const { renderer } = app;
+    // Not a person's role: these routes take the worker token only (checked below), never a session.
+    app.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: 'worker' };
+    });
     app.addHook('onRequest', async (request) => {
       if (!authorised(request)) throw new HttpError('unauthorized', 'A valid worker token is required', null);
     });

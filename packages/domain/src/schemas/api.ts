@@ -173,9 +173,18 @@ export type OrderBody = Static<typeof OrderBody>;
 export const ERROR_CODES = {
   validation_failed: 400,
   unauthorized: 401,
+  /** No session or token on a studio with accounts. */
+  sign_in_required: 401,
+  invalid_credentials: 401,
+  /** Signed in, but the role is too low for the route. */
+  forbidden: 403,
+  /** A browser write from a page on another site. */
+  cross_origin: 403,
   not_found: 404,
   version_conflict: 409,
   in_use: 409,
+  name_taken: 409,
+  last_owner: 409,
   not_ready: 409,
   unsupported_by_provider: 422,
   provider_not_configured: 422,
@@ -185,6 +194,9 @@ export const ERROR_CODES = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   range_not_satisfiable: 416,
+  /** The Host header names something other than this studio (DNS rebinding). */
+  unknown_host: 421,
+  too_many_attempts: 429,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
