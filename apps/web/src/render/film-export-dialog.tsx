@@ -10,6 +10,7 @@ import { useProject } from '../api/hooks';
 import { filmSubtitlesUrl, filmUrl } from '../api/render-endpoints';
 import { useRender } from '../app/session';
 import { useModalFocus } from '../common/use-modal-focus';
+import { EditHandoff } from './edit-handoff';
 import { exportCost, exportPhase, resolutionChoices } from './film-export-state';
 import { ProgressBar } from './progress-bar';
 import { cancel, makeFilm } from './render-actions';
@@ -24,7 +25,8 @@ const SUBTITLE_CHOICES: { value: FilmSubtitleMode; label: string; note: string }
 
 /**
  * Exporting the film: subtitles, resolution and chapters, then the assembly's progress with Cancel, and links
- * to the MP4 and its SRT and WebVTT once made. `onMissing` gets the shots that still need a take.
+ * to the MP4 and its SRT and WebVTT once made. `onMissing` gets the shots that still need a take. Below, the
+ * edit for other editing software and the storyboard PDF (edit-handoff.tsx).
  */
 export function FilmExportDialog({
   projectId,
@@ -143,20 +145,28 @@ export function FilmExportDialog({
           </nav>
         )}
 
+        {/* The film's own actions, so Export reads as the film's and not the edit's below. */}
+        {(choosing || (phase === 'running' && startedJobId)) && (
+          <div className="film-export-actions">
+            {phase === 'running' && startedJobId && (
+              <button type="button" onClick={() => void cancel([startedJobId])}>
+                Cancel
+              </button>
+            )}
+            {choosing && (
+              <button type="button" className="primary" disabled={starting} onClick={() => void start()}>
+                Export
+              </button>
+            )}
+          </div>
+        )}
+
+        <EditHandoff projectId={projectId} />
+
         <div className="modal-actions">
-          {phase === 'running' && startedJobId && (
-            <button type="button" onClick={() => void cancel([startedJobId])}>
-              Cancel
-            </button>
-          )}
           <button type="button" onClick={onClose}>
             {phase === 'done' ? 'Done' : 'Close'}
           </button>
-          {choosing && (
-            <button type="button" className="primary" disabled={starting} onClick={() => void start()}>
-              Export
-            </button>
-          )}
         </div>
       </div>
     </div>
