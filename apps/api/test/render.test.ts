@@ -152,6 +152,13 @@ describe.each(['embedded', 'redis'] as EngineKind[])('rendering with the %s engi
       expect(preview.raw.rawPayload.subarray(4, 8).toString()).toBe('ftyp');
       const proxy = await api('GET', `/api/shots/${shot.id}/proxy`);
       expect(proxy.raw.statusCode).toBe(200);
+      // The animatic's frame regions come with the take, served like its other files.
+      const regionsUrl = takes[0]!.urls.regionsUrl;
+      expect(regionsUrl).toMatch(/^\/api\/assets\//);
+      const regions = await api<{ frameCount: number; characters: { key: string }[] }>('GET', regionsUrl!);
+      expect(regions.status).toBe(200);
+      expect(regions.body.frameCount).toBe(Math.round(takes[0]!.durationSeconds * project.fps));
+      expect(regions.body.characters.length).toBeGreaterThan(0);
     }
     const repeat = await api<{ jobs: Job[]; shots: { outcome: string }[] }>(
       'POST',
