@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AssetStore, applyMigrations, COMMITTED_MIGRATIONS_DIR, createDb, type Db } from '@ministudio/db';
 import { writeFileAtomic } from '@ministudio/files';
 import { createRenderRuntime, type PipelineLog, type RenderRuntime } from '@ministudio/pipeline';
-import { createProviderRegistry } from '@ministudio/providers';
+import { createProviderRegistry, type ProviderRegistry } from '@ministudio/providers';
 
 // The studio without its HTTP server: the same database (packages/db, migrated at open), content store,
 // provider registry and render runtime (embedded queue and worker pool) that apps/api composes in its db
@@ -14,6 +14,7 @@ export interface HeadlessStudio {
   dataDir: string;
   db: Db;
   store: AssetStore;
+  providers: ProviderRegistry;
   runtime: RenderRuntime;
   close(): Promise<void>;
 }
@@ -50,6 +51,7 @@ export async function openStudio(options: {
     dataDir,
     db,
     store,
+    providers,
     runtime,
     async close() {
       if (closed) return;

@@ -24,20 +24,14 @@ export async function syncProduction(
   const assetIds = await ensureAssets(db, store, projectId, doc);
   const assetId = (sha: string) => assetIds.get(sha)!;
   await db.$transaction(async (tx) => {
-    const p = doc.project;
+    // Every setting by its own name (the columns are named as the production's fields), so a setting
+    // added to the format is carried without a change here; the voice is a JSON column.
+    const { narrationVoice, ...settings } = doc.project;
     await tx.project.update({
       where: { id: projectId },
       data: {
-        title: p.title,
-        aspectRatio: p.aspectRatio,
-        width: p.width,
-        height: p.height,
-        fps: p.fps,
-        style: p.style,
-        negativePrompt: p.negativePrompt,
-        defaultProvider: p.defaultProvider,
-        fitMode: p.fitMode,
-        narrationVoice: writeJson(p.narrationVoice),
+        ...settings,
+        narrationVoice: writeJson(narrationVoice),
         // An editor open on this project sees a newer version and reloads instead of overwriting.
         version: { increment: 1 },
       },

@@ -10,7 +10,7 @@ import {
   type IdentityPair,
   PRODUCTION_FORMAT,
   PRODUCTION_VERSION,
-  type Production,
+  Production,
   type ProductionAsset,
   type ProductionCharacter,
   type ProductionEnvironment,
@@ -214,7 +214,7 @@ export function defineProduction<const C extends string, const E extends string>
   const doc: Production = {
     format: PRODUCTION_FORMAT,
     version: PRODUCTION_VERSION,
-    project: { ...defaultProjectSettings(spec.project.title), ...spec.project },
+    project: projectSettings(spec.project),
     characters: spec.characters.map((c) => c.value),
     environments: spec.environments.map((e) => e.value),
     scenes: scenes.map((s, i): ProductionScene => {
@@ -246,6 +246,19 @@ export function defineProduction<const C extends string, const E extends string>
   const checked = validateProduction(doc);
   if (!checked.ok) throw new ProductionError(checked.issues, where);
   return checked.value;
+}
+
+/**
+ * The project's settings: the studio's defaults for every required field, the script's values over them.
+ * A setting the format makes optional is written only when the script sets it, so a file stays as
+ * short as it was written (and the samples compile to themselves).
+ */
+function projectSettings(given: ProductionSpec<string, string>['project']): ProjectSettings {
+  const required = new Set<string>(Production.properties.project.required ?? []);
+  const defaults = Object.entries(defaultProjectSettings(given.title)).filter(
+    ([key]) => required.has(key) || key in given,
+  );
+  return { ...Object.fromEntries(defaults), ...given } as ProjectSettings;
 }
 
 function compileShot(

@@ -1,6 +1,8 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
+import { HttpError } from '@ministudio/api/src/lib/http-error';
 import { loadProjectView } from '@ministudio/api/src/services/project-queries';
+import { assertVoicesKnown, productionVoices } from '@ministudio/api/src/services/voice-check';
 import { filmOptions, type Production, type ProjectView } from '@ministudio/domain';
 import { writeAtomically } from '@ministudio/files';
 import { jobSummary, type PipelineLog, RenderRefused, toJobRecord } from '@ministudio/pipeline';
@@ -56,12 +58,18 @@ export async function render(doc: Production, options: RenderOptions, out: Outpu
     log,
   });
   try {
+    // The checks the studio makes when a production is imported: every voice exists in its provider.
+    await assertVoicesKnown(studio.providers, productionVoices(doc)).catch((error: unknown) => {
+      throw refusal(error);
+    });
     const projectId = await syncProduction(
       studio.db,
       studio.store,
       await projectFor(options.dataDir, doc.project.title),
       doc,
-    );
+    ).catch((error: unknown) => {
+      throw refusal(error);
+    });
     await rememberProject(options.dataDir, doc.project.title, projectId);
     let project = await loadProjectView(studio.db, projectId);
     const all = project.scenes.flatMap((s) => s.shots);
@@ -141,6 +149,16 @@ function selectShots(project: ProjectView, keys: string[]): string[] {
 }
 
 function refusal(error: unknown): unknown {
+  if (error instanceof HttpError) {
+    // The studio's own refusals (an unknown voice, an unusable image), with the paths they name.
+    const issues = (error.details as { issues?: { path: string; message: string }[] } | null)?.issues ?? [];
+    return new CliError(
+      [error.message, ...issues.map((i) => `  ${i.path.replace(/^body(?=\/)/, '')}: ${i.message}`)].join(
+        '\n',
+      ),
+      { code: error.code, details: error.details },
+    );
+  }
   if (error instanceof RenderRefused) {
     return new CliError(`Cannot render: ${error.message}`, { code: error.code, details: error.details });
   }
