@@ -63,6 +63,29 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+await app.ready();
+const ownerPassword = process.env.MINISTUDIO_OWNER_PASSWORD;
+if (ownerPassword && !(await app.hasAccounts())) {
+  // First start of a team's studio (docker compose): the owner from the environment, made once.
+  const name = process.env.MINISTUDIO_OWNER_NAME?.trim() || 'owner';
+  try {
+    await app.accounts.createUser({ name, password: ownerPassword, role: 'owner' });
+  } catch (error) {
+    console.error(`MINISTUDIO_OWNER_PASSWORD: ${error instanceof Error ? error.message : String(error)}`);
+    await app.close();
+    process.exit(1);
+  }
+  app.log.info({ name }, 'owner account created from MINISTUDIO_OWNER_PASSWORD');
+}
+if (!isLoopbackAddress(config.host) && !(await app.hasAccounts())) {
+  console.error(
+    `HOST=${config.host} would let anyone who reaches this machine use the studio, and it has no accounts yet.\n` +
+      'Make an owner first: `pnpm ministudio user add --owner NAME`, or start once with MINISTUDIO_OWNER_PASSWORD set\n' +
+      '(and MINISTUDIO_OWNER_NAME, default "owner"). On loopback (HOST=127.0.0.1) it works without accounts.',
+  );
+  await app.close();
+  process.exit(1);
+}
 await app.listen({ host: config.host, port: config.port });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;

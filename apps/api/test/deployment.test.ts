@@ -139,23 +139,39 @@ describe('Dockerfile', () => {
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it('brings the studio up, passes the image health check, and stops on SIGTERM', async () => {
+    const [command, ...args] = execForm(find('CMD')[0]!.args);
+    const executable = command === 'node' ? process.execPath : command!;
+
+    it('refuses to listen beyond loopback while the studio has no owner, and says how to make one', () => {
+      const emptyData = mkdtempSync(path.join(tmpdir(), 'ministudio-image-'));
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        ...stageEnv(runtime),
+        PORT: '0',
+        MINISTUDIO_DATA: emptyData,
+      };
+      delete env.MINISTUDIO_OWNER_PASSWORD;
+      const result = spawnSync(executable, args, { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+      rmSync(emptyData, { recursive: true, force: true });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('ministudio user add --owner NAME');
+      expect(result.stderr).toContain('MINISTUDIO_OWNER_PASSWORD');
+    }, 90_000);
+
+    it('brings the studio up with its first owner, passes the image health check, and stops on SIGTERM', async () => {
       const port = String(await freePort());
       dataDir = mkdtempSync(path.join(tmpdir(), 'ministudio-image-'));
-      const [command, ...args] = execForm(find('CMD')[0]!.args);
       const env = {
         ...process.env,
         ...stageEnv(runtime),
         PORT: port,
         MINISTUDIO_DATA: dataDir,
         LOG_LEVEL: 'warn',
+        MINISTUDIO_OWNER_NAME: 'producer',
+        MINISTUDIO_OWNER_PASSWORD: 'first start password',
       };
       const started = Date.now();
-      studio = spawn(command === 'node' ? process.execPath : command!, args, {
-        cwd: root,
-        env,
-        stdio: 'ignore',
-      });
+      studio = spawn(executable, args, { cwd: root, env, stdio: 'ignore' });
       const health = () => {
         const healthcheck = find('HEALTHCHECK')[0]!.args.replace(/^.*?CMD\s+/, '');
         const [hcCommand, ...hcArgs] = JSON.parse(healthcheck) as string[];
@@ -164,7 +180,18 @@ describe('Dockerfile', () => {
       };
       await until(async () => health() === 0, 60_000, 250);
       console.log(`image start command: healthy after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      const projects = (await (await fetch(`http://127.0.0.1:${port}/api/projects`)).json()) as unknown[];
+      const base = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${base}/api/projects`)).status).toBe(401);
+      const signIn = await fetch(`${base}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'producer', password: 'first start password' }),
+      });
+      expect(signIn.status).toBe(200);
+      const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+      const projects = (await (
+        await fetch(`${base}/api/projects`, { headers: { cookie } })
+      ).json()) as unknown[];
       expect(Array.isArray(projects)).toBe(true);
       // The empty folder became a studio: its database and media store were made there, not in the checkout.
       expect(readdirSync(dataDir).length).toBeGreaterThan(0);
