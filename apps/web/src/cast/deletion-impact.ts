@@ -4,6 +4,9 @@ import { excerpt, shotAbout } from '../storyboard/shot-summary';
 // What deleting a character or a location takes with it, listed before the one confirmation: the shots
 // and lines of a character, the scenes set in a location. Pure, from the project the editor shows.
 
+/** How much of each line the dialog shows. */
+export const LINE_EXCERPT = 110;
+
 export interface ShotImpact {
   shotId: string;
   /** "Scene 1 · shot 3". */
@@ -20,7 +23,8 @@ export function characterImpact(project: ProjectView, key: string): ShotImpact[]
   const names = Object.fromEntries(project.characters.map((c) => [c.key, c.name]));
   return project.scenes.flatMap((scene, s) =>
     scene.shots.flatMap((shot, i) => {
-      const lines = shot.dialogue.filter((l) => l.character === key).map((l) => l.text);
+      // Long lines are shortened: the dialog lists what goes, it does not reprint the script.
+      const lines = shot.dialogue.filter((l) => l.character === key).map((l) => excerpt(l.text, LINE_EXCERPT));
       const inCast = shot.cast.some((m) => m.character === key);
       if (!lines.length && !inCast) return [];
       return [
