@@ -55,6 +55,26 @@ describe('project settings stay consistent', () => {
     });
   });
 
+  it('writes nothing on a new project’s animatic, and takes the other two choices, refusing anything else', async () => {
+    const project = await newProject();
+    expect(project).toMatchObject({ animaticText: 'none' });
+    const res = await patch(project, { animaticText: 'dialogue' });
+    expect(res.statusCode).toBe(200);
+    const changed = json<{ project: Project & { animaticText: string } }>(res).project;
+    expect(changed.animaticText).toBe('dialogue');
+    const again = await patch(changed, { animaticText: 'dialogue-and-action' });
+    expect(json<{ project: { animaticText: string } }>(again).project.animaticText).toBe(
+      'dialogue-and-action',
+    );
+    const refused = await patch(json<{ project: Project }>(again).project, { animaticText: 'subtitles' });
+    expect(refused.statusCode).toBe(400);
+    expect(errorOf(refused).code).toBe('validation_failed');
+    const after = json<{ animaticText: string }>(
+      await studio.app.inject({ url: `/api/projects/${project.id}` }),
+    );
+    expect(after.animaticText).toBe('dialogue-and-action');
+  });
+
   it('gives a new project of a ratio that ratio’s size when none is given', async () => {
     expect(await newProject({ aspectRatio: '1:1' })).toMatchObject({ width: 1024, height: 1024 });
     const refused = await studio.app.inject({
@@ -94,6 +114,19 @@ describe('settings impact', () => {
       await studio.app.inject({ url: `/api/projects/${projectId}/shot-states` }),
     );
     expect(states.every((s) => !s.stale)).toBe(true);
+  });
+
+  it('makes the animatic’s takes stale when what it writes on the picture changes', async () => {
+    const current = json<{ animaticText: string }>(
+      await studio.app.inject({ url: `/api/projects/${projectId}` }),
+    );
+    const other = current.animaticText === 'none' ? 'dialogue' : 'none';
+    const body = json<{ staleShots: number }>(await impact({ animaticText: other }));
+    expect(body.staleShots).toBe(2);
+    expect(json(await impact({ animaticText: current.animaticText }))).toEqual({
+      staleShots: 0,
+      shotIds: [],
+    });
   });
 
   it('counts none for a title change, which no render depends on', async () => {

@@ -23,6 +23,7 @@ export function defaultProjectSettings(title: string): ProjectSettings {
     defaultProvider: 'local',
     fitMode: 'letterbox',
     narrationVoice: { ...DEFAULT_VOICE, voiceId: 'en-gb' },
+    animaticText: 'none',
   };
 }
 

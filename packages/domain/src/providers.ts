@@ -5,7 +5,7 @@ import type {
   IdentityPair,
   Voice,
 } from './schemas/fields';
-import type { AspectRatio, CameraMove, ShotType } from './vocabulary';
+import type { AnimaticText, AspectRatio, CameraMove, ShotType } from './vocabulary';
 
 // The contracts between the render pipeline and every generation or speech provider. Types and
 // one error class only: this file is imported by the browser too.
@@ -118,6 +118,12 @@ export interface ShotContext {
     state: CharacterState;
   }[];
   speech: PlacedSpeech[];
+  /**
+   * What the animatic writes on the picture (the project's setting); 'none' for providers that draw no
+   * text, so changing it never makes their takes stale. Absent (jobs queued before it existed) means what
+   * the animatic always wrote then: dialogue and action.
+   */
+  animaticText?: AnimaticText;
 }
 
 export interface VideoRequest {

@@ -38,6 +38,14 @@ export type AudioFitPolicy = (typeof AUDIO_FIT_POLICIES)[number];
 export const FIT_MODES = ['letterbox', 'crop'] as const;
 export type FitMode = (typeof FIT_MODES)[number];
 
+/**
+ * What the built-in animatic writes on its picture: nothing, the line being spoken, or that and the
+ * shot's action. Burned-in text ends up in the finished film, whose dialogue is already in its subtitles
+ * (soft by default, burned on request), so a new project writes nothing.
+ */
+export const ANIMATIC_TEXT = ['none', 'dialogue', 'dialogue-and-action'] as const;
+export type AnimaticText = (typeof ANIMATIC_TEXT)[number];
+
 /** Expressions the built-in renderer draws; other words are accepted and passed to providers as text. */
 export const EXPRESSIONS = [
   'neutral',

@@ -1,6 +1,11 @@
-import type { ProjectView, VideoCapabilities } from '@ministudio/domain';
+import {
+  ANIMATIC_TEXT,
+  type AnimaticText,
+  type ProjectView,
+  type VideoCapabilities,
+} from '@ministudio/domain';
 import { describe, expect, it } from 'vitest';
-import { estimatedSpeechShotSeconds, type ProviderLookup, planShot, speechCacheKey } from '../src';
+import { estimatedSpeechShotSeconds, PlanCache, type ProviderLookup, planShot, speechCacheKey } from '../src';
 
 const voice = { provider: 'espeak', voiceId: 'en-us', rate: 1, pitch: 0 };
 const asset = (id: string) => ({
@@ -52,6 +57,7 @@ function project(): ProjectView {
     defaultProvider: 'veo',
     fitMode: 'letterbox',
     narrationVoice: voice,
+    animaticText: 'none' as AnimaticText,
     characters: [
       {
         id: 'c1',
@@ -151,6 +157,27 @@ describe('planShot', () => {
     expect(
       planShot(recoloured, recoloured.scenes[0]!, recoloured.scenes[0]!.shots[0]!, lookup(veo)).inputHash,
     ).not.toBe(base);
+  });
+
+  it('keys the animatic’s takes on what it writes on the picture, and no other provider’s', () => {
+    const local: VideoCapabilities = { ...veo, provider: 'local', model: 'animatic-v1', seed: true };
+    const planned = (animaticText: AnimaticText, provider: string, caps: VideoCapabilities) => {
+      const p = { ...project(), animaticText, defaultProvider: provider };
+      return planShot(p, p.scenes[0]!, p.scenes[0]!.shots[0]!, lookup(caps));
+    };
+    const hashes = ANIMATIC_TEXT.map((mode) => planned(mode, 'local', local).inputHash);
+    expect(new Set(hashes).size).toBe(3);
+    expect(planned('dialogue', 'local', local).picture.shot.animaticText).toBe('dialogue');
+    // A cloud provider draws no text: its takes stay fresh whatever the setting.
+    expect(new Set(ANIMATIC_TEXT.map((mode) => planned(mode, 'veo', veo).inputHash)).size).toBe(1);
+    expect(planned('dialogue', 'veo', veo).picture.shot.animaticText).toBe('none');
+    // The plan cache re-plans when the setting changes.
+    const cache = new PlanCache(lookup(local));
+    const p = { ...project(), defaultProvider: 'local' };
+    const before = cache.planProject(p).get('x1')!.inputHash;
+    expect(cache.planProject({ ...p, animaticText: 'dialogue-and-action' }).get('x1')!.inputHash).not.toBe(
+      before,
+    );
   });
 
   it('refuses a provider with no key before queueing, naming the setting, for video and for speech', () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AssetStore, Db } from '@ministudio/db';
 import {
+  defaultProjectSettings,
   PRODUCTION_FORMAT,
   PRODUCTION_VERSION,
   type Production,
@@ -81,6 +82,7 @@ async function createFromProduction(
       defaultProvider: p.defaultProvider,
       fitMode: p.fitMode,
       narrationVoice: writeJson(p.narrationVoice),
+      animaticText: p.animaticText ?? defaultProjectSettings(p.title).animaticText,
     },
   });
   const assetIds = new Map<string, string>();
@@ -228,6 +230,7 @@ export async function exportProduction(db: Db, store: AssetStore, projectId: str
       defaultProvider: view.defaultProvider,
       fitMode: view.fitMode,
       narrationVoice: view.narrationVoice,
+      animaticText: view.animaticText,
     },
     characters,
     environments,

@@ -1,5 +1,6 @@
 import type { Asset, Character, Environment, Project, Scene, Shot } from '@ministudio/db';
 import {
+  type AnimaticText,
   type AspectRatio,
   type AssetRef,
   type AudioFitPolicy,
@@ -126,6 +127,7 @@ export function projectView(row: FullProject): ProjectView {
     defaultProvider: row.defaultProvider,
     fitMode: row.fitMode as FitMode,
     narrationVoice: readJson<Voice>(row.narrationVoice),
+    animaticText: row.animaticText as AnimaticText,
     characters: [...row.characters].sort((a, b) => a.position - b.position).map(characterView),
     environments: [...row.environments].sort((a, b) => a.position - b.position).map(environmentView),
     scenes: [...row.scenes].sort((a, b) => a.position - b.position).map(sceneView),

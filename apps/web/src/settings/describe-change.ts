@@ -11,6 +11,10 @@ export function describeChange(patch: PatchProjectBody): string {
   if (patch.negativePrompt !== undefined)
     parts.push(patch.negativePrompt ? 'New negative prompt' : 'Negative prompt removed');
   if (patch.fitMode) parts.push(`Fit mode → ${patch.fitMode}`);
+  if (patch.animaticText) {
+    const words = { none: 'nothing', dialogue: 'dialogue', 'dialogue-and-action': 'dialogue and action' };
+    parts.push(`Text on the animatic → ${words[patch.animaticText]}`);
+  }
   if (patch.defaultProvider) parts.push(`Default provider → ${patch.defaultProvider}`);
   if (patch.narrationVoice) {
     const v = patch.narrationVoice;

@@ -1,4 +1,6 @@
 import {
+  ANIMATIC_TEXT,
+  type AnimaticText,
   ASPECT_RATIOS,
   type AspectRatio,
   FIT_MODES,
@@ -23,6 +25,11 @@ const CUSTOM_STYLE = '__custom__';
 const FIT_LABELS: Record<FitMode, string> = {
   letterbox: 'Letterbox (keep the whole picture)',
   crop: 'Crop (fill the frame)',
+};
+export const ANIMATIC_TEXT_LABELS: Record<AnimaticText, string> = {
+  none: 'Nothing (subtitles come with the film)',
+  dialogue: 'Dialogue',
+  'dialogue-and-action': 'Dialogue and action',
 };
 const styleLabel = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
@@ -138,6 +145,12 @@ export function SettingsPanel({ projectId, onClose }: { projectId: string; onClo
             value={project.fitMode}
             options={FIT_MODES.map((m) => ({ value: m, label: FIT_LABELS[m] }))}
             onChange={(fitMode) => propose({ fitMode }, 'Change fit mode')}
+          />
+          <SelectField
+            label="Text on the animatic"
+            value={project.animaticText}
+            options={ANIMATIC_TEXT.map((m) => ({ value: m, label: ANIMATIC_TEXT_LABELS[m] }))}
+            onChange={(animaticText) => propose({ animaticText }, 'Change text on the animatic')}
           />
         </section>
 

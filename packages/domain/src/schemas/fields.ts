@@ -1,5 +1,12 @@
 import Type, { type Static } from 'typebox';
-import { ASPECT_RATIOS, AUDIO_FIT_POLICIES, CAMERA_MOVES, FIT_MODES, SHOT_TYPES } from '../vocabulary';
+import {
+  ANIMATIC_TEXT,
+  ASPECT_RATIOS,
+  AUDIO_FIT_POLICIES,
+  CAMERA_MOVES,
+  FIT_MODES,
+  SHOT_TYPES,
+} from '../vocabulary';
 import { EntityKey, Nullable, StringEnum } from './helpers';
 
 // Editable fields of each entity, shared by the production format, the HTTP API and the editor.
@@ -143,6 +150,9 @@ export const ProjectSettings = Type.Object(
     defaultProvider: Type.String({ minLength: 1, maxLength: 40 }),
     fitMode: StringEnum(FIT_MODES),
     narrationVoice: Voice,
+    animaticText: StringEnum(ANIMATIC_TEXT, {
+      description: 'What the built-in animatic writes on the picture: none, dialogue, or dialogue-and-action',
+    }),
   },
   { additionalProperties: false },
 );

@@ -59,7 +59,11 @@ export const Production = Type.Object(
   {
     format: Type.Literal(PRODUCTION_FORMAT),
     version: Type.Literal(PRODUCTION_VERSION),
-    project: ProjectSettings,
+    // Files written before the animatic's text was a setting lack it; importing them takes the default.
+    project: Type.Object(
+      { ...ProjectSettings.properties, animaticText: Type.Optional(ProjectSettings.properties.animaticText) },
+      { additionalProperties: false },
+    ),
     characters: Type.Array(ProductionCharacter, { maxItems: 200 }),
     environments: Type.Array(ProductionEnvironment, { maxItems: 200 }),
     scenes: Type.Array(ProductionScene, { maxItems: 500 }),

@@ -64,6 +64,7 @@ export class PlanCache {
           project.fitMode,
           project.defaultProvider,
           project.narrationVoice,
+          project.animaticText,
           project.characters,
           project.environments,
         ]),

@@ -16,6 +16,9 @@ import {
 import { checkRequest, type Violation } from '@ministudio/providers';
 import type { FileRef, PicturePayload, SpeechPayload } from '../handlers/payloads';
 
+/** The built-in animatic's provider id (the renderer's LOCAL_PROVIDER_ID; the planner stays free of canvas). */
+const LOCAL_PROVIDER = 'local';
+
 /** Bumped when the pipeline's output for the same inputs changes, so old takes are not reused. */
 export const PIPELINE_VERSION = 1;
 
@@ -210,6 +213,9 @@ export function planShot(
         identity: m.character.identity,
         state: m.state,
       })),
+      // Only the built-in animatic writes text on its picture; for any other provider the setting is left
+      // out of the picture's inputs, so changing it re-renders nothing there.
+      animaticText: choice.provider === LOCAL_PROVIDER ? project.animaticText : 'none',
     },
     references,
   };

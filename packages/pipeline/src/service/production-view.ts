@@ -1,5 +1,6 @@
 import {
   type AssetRef,
+  defaultProjectSettings,
   deriveShotSeed,
   type Production,
   type ProjectView,
@@ -44,6 +45,7 @@ export function productionView(production: Production): ProjectView {
     createdAt: EPOCH,
     updatedAt: EPOCH,
     ...doc.project,
+    animaticText: doc.project.animaticText ?? defaultProjectSettings(doc.project.title).animaticText,
     characters: doc.characters.map(({ referenceImages, ...c }) => ({
       id: `character:${c.key}`,
       ...c,

@@ -1,3 +1,4 @@
+import type { AnimaticText } from '@ministudio/domain';
 import { type Canvas, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { captionFontFamily } from './fonts';
 
@@ -5,6 +6,20 @@ export interface Caption {
   action: string;
   /** The line being spoken now, with who speaks it, or null. */
   line: { speaker: string; text: string } | null;
+}
+
+/**
+ * What the caption band shows for the project's setting: nothing, the line being spoken, or that and the
+ * shot's action. No setting (a job queued before it existed) writes what the animatic always wrote.
+ */
+export function burnedCaption(
+  mode: AnimaticText | undefined,
+  action: string,
+  line: Caption['line'],
+): Caption {
+  const text = mode ?? 'dialogue-and-action';
+  if (text === 'none') return { action: '', line: null };
+  return { action: text === 'dialogue-and-action' ? action : '', line };
 }
 
 /** Greedy word wrap to a pixel width; a single overlong word is kept whole on its own line. */
