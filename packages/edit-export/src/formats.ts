@@ -30,9 +30,14 @@ const WRITERS: Record<EditFormat, (cut: Cut) => string> = {
   mlt: mltText,
 };
 
+/** A file or folder name from the film's title: letters of any script kept, what file systems refuse replaced. */
+export function exportBaseName(title: string): string {
+  return title.replace(/[^\p{L}\p{N} ._()-]+/gu, '_').trim() || 'film';
+}
+
 /** The edit file of `cut` in `format`, named after the film. */
 export function editFile(cut: Cut, format: EditFormat): { name: string; mime: string; text: string } {
-  const base = cut.title.replace(/[^\w .-]+/g, '_').trim() || 'film';
+  const base = exportBaseName(cut.title);
   return {
     name: `${base}.${EDIT_FORMATS[format].ext}`,
     mime: EDIT_FORMATS[format].mime,

@@ -1,7 +1,15 @@
 export * from './cut';
 export { EDL_RECORD_START_FRAMES, type EdlEvent, edlText, readEdl, reelName } from './edl';
 export { FCPXML_VERSION, fcpTime, fcpxmlText, parseFcpTime } from './fcpxml';
-export { cutCues, cutSrt, EDIT_FORMATS, type EditFormat, editFile, isEditFormat } from './formats';
+export {
+  cutCues,
+  cutSrt,
+  EDIT_FORMATS,
+  type EditFormat,
+  editFile,
+  exportBaseName,
+  isEditFormat,
+} from './formats';
 export {
   type ChosenTake,
   cutFromProject,

@@ -7,6 +7,7 @@ import {
   EDL_RECORD_START_FRAMES,
   editFile,
   edlText,
+  exportBaseName,
   fcpTime,
   fcpxmlText,
   mltText,
@@ -160,6 +161,8 @@ describe('a 500-shot film at 23.976', () => {
   it('SRT and file names', () => {
     const srt = cutSrt(sampleCut(4));
     expect(srt).toMatch(/^1\n00:00:00,208 --> 00:00:01,042\nEmma: Line 1 & <more>\n/);
+    expect(exportBaseName('Émilie: la nuit/2')).toBe('Émilie_ la nuit_2');
+    expect(exportBaseName('///')).toBe('_');
     expect(editFile(cut, 'mlt')).toMatchObject({
       name: 'The Lighthouse _ _Keeper_.mlt',
       mime: 'application/xml',

@@ -8,6 +8,7 @@ import {
   cutSrt,
   type EditFormat,
   editFile,
+  exportBaseName,
   missingTakes,
   storyboardFromProject,
   storyboardPdf,
@@ -53,11 +54,6 @@ async function chosenTakes(db: Db, project: ProjectView): Promise<Map<string, Ch
 async function assetPaths(db: Db, store: AssetStore, ids: string[]): Promise<Map<string, string>> {
   const rows = await db.asset.findMany({ where: { id: { in: ids } }, select: { id: true, sha256: true } });
   return new Map(rows.map((row) => [row.id, store.pathOf(row.sha256)]));
-}
-
-/** A plain name for files and the zip's folder: the film's title with anything odd replaced. */
-export function exportBaseName(title: string): string {
-  return title.replace(/[^\w .-]+/g, '_').trim() || 'film';
 }
 
 export interface EditExport {
