@@ -15,6 +15,7 @@ import { reorder } from '../services/ordered-list';
 import { exportProduction, importProduction } from '../services/production-io';
 import { assertProjectExists, loadProjectView } from '../services/project-queries';
 import { writeProject } from '../services/project-write';
+import { copyTakes } from '../services/take-copy';
 import { PROJECT_SUMMARY_INCLUDE, projectSummary } from '../services/views';
 import { sceneList } from './ordered-tables';
 import { assertFrameConsistent } from './project-settings-rules';
@@ -75,10 +76,14 @@ export function createProjectsRepository(db: Db, store: AssetStore) {
       return { version };
     },
 
-    /** A copy made the way export then import would make it: new ids, the same keys. */
+    /**
+     * A copy made the way export then import would make it (new ids, the same keys), with the takes:
+     * the copy's shots have the same inputs, so their takes are current there too (their files shared).
+     */
     async duplicate(projectId: string, title: string | undefined): Promise<ProjectView> {
       const doc = await exportProduction(db, store, projectId);
       const id = await importProduction(db, store, doc, title ?? `${doc.project.title} (copy)`.slice(0, 120));
+      await db.$transaction((tx) => copyTakes(tx, projectId, id));
       return loadProjectView(db, id);
     },
 

@@ -126,7 +126,7 @@ const projects: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         description:
-          'Copies the project (new ids, the same keys, so renders match); the title defaults to "… (copy)".',
+          'Copies the project (new ids, the same keys, so renders match) with its finished takes, which share their files with the original; the title defaults to "… (copy)".',
         params: IdParams,
         body: Type.Optional(
           Type.Object(
