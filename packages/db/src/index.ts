@@ -1,4 +1,14 @@
 export { AssetStore, sha256OfFile } from './asset-store';
+export {
+  BACKUP_MANIFEST,
+  BackupError,
+  type BackupManifest,
+  type BackupProgress,
+  type BackupResult,
+  backupStudio,
+  DATABASE_FILE,
+  restoreStudio,
+} from './backup';
 export { createDb, type Db } from './client';
 export { COMMITTED_MIGRATIONS_DIR } from './committed-migrations';
 export type {
