@@ -38,6 +38,13 @@ test('project list: rename, duplicate, export then import, delete with confirmat
   expect(exported.format).toBe('ministudio/production');
   expect(exported.project.title).toBe(renamed);
   await page.getByLabel('Import production file').setInputFiles(file);
+  // The import says what it brought in and opens it.
+  await expect(page.getByRole('alert')).toContainText(
+    `Imported “${renamed}” from export.json: 1 scene, 2 shots, 0 characters, 0 locations.`,
+  );
+  await expect(page).toHaveURL(/\/projects\/[^/]+$/);
+  await expect(page.getByLabel('Project title')).toHaveValue(renamed);
+  await page.goto('/');
   await expect(page.getByRole('link', { name: new RegExp(`^${renamed} \\d`) })).toHaveCount(2);
 
   // A broken file is refused with a message, and nothing is added.
@@ -47,6 +54,15 @@ test('project list: rename, duplicate, export then import, delete with confirmat
     buffer: Buffer.from('{"format":"ministudio/production","version":1}'),
   });
   await expect(page.getByRole('alert')).toContainText('Could not import broken.json');
+
+  // Delete looks like an action (the danger colour, at full strength), not like a disabled button.
+  const deleteButton = page.getByRole('button', { name: `Delete ${renamed}`, exact: true }).first();
+  await expect(deleteButton).toBeEnabled();
+  const look = await deleteButton.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { color: style.color, opacity: style.opacity };
+  });
+  expect(look).toEqual({ color: 'rgb(255, 107, 107)', opacity: '1' });
 
   // Delete asks first; Cancel keeps the project.
   const rows = page.getByRole('link', { name: new RegExp(`^${renamed} \\d`) });

@@ -4,9 +4,11 @@ import { importProject } from '../api/endpoints';
 import { ApiError } from '../api/http';
 import { projectsKey } from '../api/query-keys';
 import { reportError } from '../app/report-error';
+import { navigate, projectPath } from '../lib/router';
 import { useNotices } from '../stores/notice-store';
+import { importSummary } from './import-summary';
 
-/** Imports a production file (the JSON that Export gives). */
+/** Imports a production file (the JSON that Export gives), says what it imported and opens it. */
 export function ImportButton() {
   const client = useQueryClient();
   const [busy, setBusy] = useState(false);
@@ -22,8 +24,11 @@ export function ImportButton() {
           .show('error', `Could not import ${file.name}: it is not a JSON production file.`);
         return;
       }
-      await importProject(document);
+      const { id } = await importProject(document);
       await client.invalidateQueries({ queryKey: projectsKey });
+      // Say what came in, and open it: the import is what the user wanted to work on.
+      useNotices.getState().show('info', importSummary(document, file.name));
+      navigate(projectPath(id));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'validation_failed') {
         const issues =

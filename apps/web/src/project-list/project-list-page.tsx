@@ -1,3 +1,5 @@
+import { AccountMenu } from '../account/account-menu';
+import { useCanEdit } from '../account/use-account';
 import { useProjects } from '../api/hooks';
 import { navigate } from '../lib/router';
 import { ImportButton } from './import-button';
@@ -6,6 +8,7 @@ import { ProjectRow } from './project-row';
 
 export function ProjectListPage() {
   const projects = useProjects();
+  const canEdit = useCanEdit();
   return (
     <div className="list-page">
       <header className="list-header">
@@ -23,12 +26,19 @@ export function ProjectListPage() {
         >
           Providers
         </a>
+        <AccountMenu />
       </header>
       <main className="list-main">
-        <section className="list-actions" aria-label="New project">
-          <NewProjectForm />
-          <ImportButton />
-        </section>
+        {canEdit ? (
+          <section className="list-actions" aria-label="New project">
+            <NewProjectForm />
+            <ImportButton />
+          </section>
+        ) : (
+          <p className="muted">
+            You can watch, review and download these projects. Making or changing one needs the editor role.
+          </p>
+        )}
         <section aria-labelledby="projects-heading">
           <h2 id="projects-heading">Projects</h2>
           {projects.isPending && <p className="muted">Loading projects…</p>}

@@ -117,9 +117,10 @@ export function ProjectRow({ project }: { project: ProjectSummary }) {
             >
               Export
             </a>
+            {/* A destructive action that looks like one (muted, it read as a disabled button). */}
             <button
               type="button"
-              className="danger-quiet"
+              className="danger"
               aria-label={`Delete ${project.title}`}
               onClick={() => setConfirming(true)}
             >
