@@ -41,6 +41,8 @@ export interface PlayerUi {
 const END_EPSILON = 0.02;
 /** While a take plays, the clock follows it; off by more than this (a seek, a stall) the video is moved. */
 const SYNC_TOLERANCE = 0.25;
+/** How many shots ahead the player looks for the next card's speech to load. */
+const SPEECH_LOOKAHEAD_SHOTS = 4;
 /** How close to a cut (seconds) the player sets a timer for it. */
 const CUT_LOOKAHEAD = 0.4;
 
@@ -297,10 +299,16 @@ export class PlayerEngine {
     this.preloadSpeech(idle, index);
   }
 
-  /** Loads the next shot's speech, when it will play as a card, into the idle audio element. */
+  /**
+   * Loads the speech of the next card that has any (a few shots ahead, not just the next one) into the
+   * idle audio element, so it is fetched (and, the first time, spoken by the studio) well before its cut
+   * rather than at it.
+   */
   private preloadSpeech(audio: HTMLAudioElement, index: number): void {
-    const next = this.shots[index + 1];
-    if (!next || next.videoUrl || !next.speechUrl) return;
+    const next = this.shots
+      .slice(index + 1, index + 1 + SPEECH_LOOKAHEAD_SHOTS)
+      .find((s) => !s.videoUrl && s.speechUrl);
+    if (!next?.speechUrl) return;
     if (srcOf(audio) !== next.speechUrl) load(audio, next.speechUrl);
     else if (audio.paused && audio.currentTime !== 0 && !audio.seeking) audio.currentTime = 0;
   }

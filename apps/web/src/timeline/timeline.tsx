@@ -135,11 +135,13 @@ export function Timeline({ projectId }: { projectId: string }) {
           <button type="button" onClick={editing.remove} title="Delete the selected shots (Delete)">
             Delete
           </button>
-          <span className="timeline-key-hint">[ ] trim to playhead · Alt+←/→ move</span>
-          {editing.notice && (
+          {/* Why an edit was not made takes the hint's place for a moment (the toolbar has room for one). */}
+          {editing.notice ? (
             <output className="timeline-notice" aria-live="polite">
               {editing.notice}
             </output>
+          ) : (
+            <span className="timeline-key-hint">[ ] trim to playhead · Alt+←/→ move</span>
           )}
         </span>
         <span className="timeline-zoom-buttons" role="toolbar" aria-label="Timeline zoom">
