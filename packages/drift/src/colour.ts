@@ -259,3 +259,17 @@ export function histogramEmd(p: ArrayLike<number>, q: ArrayLike<number>): number
   }
   return sum * binWidth;
 }
+
+/** The mean Lab of a rectangle, skipping masked pixels; null when nothing is left. */
+export function meanLab(
+  frame: Frame,
+  rect: PixelRect,
+  skip: Uint8Array | null = null,
+): [number, number, number] | null {
+  const pixels = labPixels(frame, rect, skip);
+  const n = pixels.length / 3;
+  if (n === 0) return null;
+  const sum = [0, 0, 0];
+  for (let i = 0; i < pixels.length; i++) sum[i % 3]! += pixels[i]!;
+  return [sum[0]! / n, sum[1]! / n, sum[2]! / n];
+}

@@ -9,7 +9,7 @@ import {
   type LabTriple,
   labToHex,
   lumaHistogram,
-  medianLab,
+  meanLab,
 } from './colour';
 import {
   boxArea,
@@ -21,7 +21,16 @@ import {
   roundBox,
   unionBox,
 } from './frame';
-import { localShift, mapBoxIntoA, planeOf, type Registration, register, texture, warpInto } from './register';
+import {
+  localShift,
+  mapBoxIntoA,
+  planeOf,
+  type Registration,
+  refineOnBlocks,
+  register,
+  texture,
+  warpInto,
+} from './register';
 import type { DriftFinding } from './report';
 import { matchCues, medianOffset } from './sync';
 import { jitterOf, measureFlicker } from './temporal';
@@ -126,27 +135,29 @@ const FULL: PixelRect = { x0: 0, y0: 0, x1: 0, y1: 0 };
  * (background colour over the overlap), how far each set piece (or, without a sidecar, each textured block)
  * moved, and which blocks changed colour once the grade is taken out.
  */
-export function environmentFindings(a: ClipAnalysis, b: ClipAnalysis): EnvironmentResult {
+export interface CompareOptions {
+  /**
+   * Whether the production says both shots are in the same environment. When the pictures do not register, the
+   * grade is then still judged on the whole background; otherwise a new place is expected to look different and
+   * its grade is reported without a level.
+   */
+  sameEnvironment?: boolean;
+}
+
+export function environmentFindings(
+  a: ClipAnalysis,
+  b: ClipAnalysis,
+  options: CompareOptions = {},
+): EnvironmentResult {
   const frameA = frameFromWindow(a, a.tail);
   const frameB = frameFromWindow(b, b.head);
-  const registration = register(frameA, frameB);
+  const robust = refineOnBlocks(frameA, frameB, register(frameA, frameB));
+  const registration = robust.registration;
   const warped = warpInto(frameA, frameB, registration);
   const planeA = planeOf(frameA);
   const planeB = planeOf(warped.frame);
   const findings: DriftFinding[] = [];
-
-  // How many textured blocks still correlate after registration: the inlier ratio of this registration.
-  const blocks = gridBoxes(16, 9);
-  let textured = 0;
-  let matched = 0;
-  for (const box of blocks) {
-    const rect = boxToRect(box, frameA.width, frameA.height);
-    if (!covered(warped.valid, frameA.width, rect) || texture(planeA, rect) < 4) continue;
-    textured++;
-    const s = localShift(planeA, planeB, warped.valid, rect, 1);
-    if (s.best >= 0.7) matched++;
-  }
-  const matchedBlocks = textured > 0 ? matched / textured : 0;
+  const matchedBlocks = robust.inlierRatio;
   const samePlace =
     registration.correlation >= SAME_PLACE.correlation && matchedBlocks >= SAME_PLACE.matchedBlocks;
 
@@ -160,11 +171,30 @@ export function environmentFindings(a: ClipAnalysis, b: ClipAnalysis): Environme
   for (let i = 0; i < skip.length; i++) invalid[i] = skip[i] || !warped.valid[i] ? 1 : 0;
   const whole = { ...FULL, x1: frameA.width, y1: frameA.height };
 
-  // Grade: the background's median colour and luma histogram; on the overlap when it is the same place.
-  const gradeA = medianLab(frameA, whole, samePlace ? invalid : maskOf(frameA, a.tail.figures));
-  const gradeB = samePlace
-    ? medianLab(warped.frame, whole, invalid)
-    : medianLab(frameB, { ...FULL, x1: frameB.width, y1: frameB.height }, maskOf(frameB, b.head.figures));
+  // Block colours of the overlap (characters and uncovered pixels left out): the grade is their typical shift
+  // (the per-channel median of the blocks' deltas), so a change of content in some blocks does not read as a
+  // grade, and a block's own change is measured with that shift taken out.
+  const blockColours: { box: RegionBox; la: LabTriple; lb: LabTriple }[] = [];
+  if (samePlace) {
+    for (const box of gridBoxes(8, 6)) {
+      const rect = boxToRect(box, frameA.width, frameA.height);
+      if (!covered(invalid, frameA.width, rect, 0.5, true)) continue;
+      // Means, not medians: a block across an edge has two modes, and a sub-pixel misregistration flips its
+      // median from one to the other, while its mean moves by a fraction of the edge.
+      const la = meanLab(frameA, rect, invalid);
+      const lb = meanLab(warped.frame, rect, invalid);
+      if (la && lb) blockColours.push({ box, la, lb });
+    }
+  }
+  const shift: LabTriple | null =
+    blockColours.length > 0
+      ? ([0, 1, 2].map((c) => median(blockColours.map((k) => k.lb[c]! - k.la[c]!))) as unknown as LabTriple)
+      : null;
+  const gradeA = meanLab(frameA, whole, samePlace ? invalid : maskOf(frameA, a.tail.figures));
+  const gradeB =
+    samePlace && shift && gradeA
+      ? ([gradeA[0] + shift[0], gradeA[1] + shift[1], gradeA[2] + shift[2]] as LabTriple)
+      : meanLab(frameB, { ...FULL, x1: frameB.width, y1: frameB.height }, maskOf(frameB, b.head.figures));
   if (gradeA && gradeB) {
     const f = colourFinding(
       { lab: gradeA, histogram: null },
@@ -175,13 +205,22 @@ export function environmentFindings(a: ClipAnalysis, b: ClipAnalysis): Environme
       'before the cut',
       GRADE,
     );
-    findings.push(f);
+    const judged = samePlace || options.sameEnvironment === true;
+    findings.push(
+      judged
+        ? f
+        : {
+            ...f,
+            level: 'none',
+            sentence: `${f.sentence.replace(/ — .*$/, '')} — a different place, not judged`,
+          },
+    );
     const histA = lumaHistogram(planeA.data, 64, samePlace ? invalid : maskOf(frameA, a.tail.figures));
     const histB = samePlace
       ? lumaHistogram(planeB.data, 64, invalid)
       : lumaHistogram(planeOf(frameB).data, 64, maskOf(frameB, b.head.figures));
     const emd = histogramEmd(histA, histB);
-    const level = levelFor(emd, LUMA_HISTOGRAM);
+    const level = judged ? levelFor(emd, LUMA_HISTOGRAM) : 'none';
     findings.push({
       kind: 'grade',
       where: 'cut',
@@ -254,16 +293,10 @@ export function environmentFindings(a: ClipAnalysis, b: ClipAnalysis): Environme
   }
 
   // Colour of the set, block by block on the overlap, with the grade taken out (it has its own finding).
-  if (gradeA && gradeB) {
-    const shift: LabTriple = [gradeB[0] - gradeA[0], gradeB[1] - gradeA[1], gradeB[2] - gradeA[2]];
+  if (shift) {
     const changed: { box: RegionBox; value: number; labA: LabTriple; labB: LabTriple }[] = [];
-    for (const box of gridBoxes(8, 6)) {
-      const rect = boxToRect(box, frameA.width, frameA.height);
-      if (!covered(invalid, frameA.width, rect, 0.5, true)) continue;
-      if (movedBoxes.some((m) => boxIntersection(m, box) > 0)) continue;
-      const la = medianLab(frameA, rect, invalid);
-      const lb = medianLab(warped.frame, rect, invalid);
-      if (!la || !lb) continue;
+    for (const { box, la, lb } of blockColours) {
+      if (movedBoxes.some((m) => boxIntersection(grow(m, 0.02), box) > 0)) continue;
       const shifted: LabTriple = [la[0] + shift[0], la[1] + shift[1], la[2] + shift[2]];
       const value = deltaE00(shifted, lb);
       if (colourLevel(value, boxArea(box)) !== 'none') changed.push({ box, value, labA: shifted, labB: lb });
@@ -288,6 +321,16 @@ export function environmentFindings(a: ClipAnalysis, b: ClipAnalysis): Environme
     }
   }
   return { registration, samePlace, matchedBlocks, findings };
+}
+
+function grow(box: RegionBox, by: number): RegionBox {
+  return [box[0] - by, box[1] - by, box[2] + 2 * by, box[3] + 2 * by];
+}
+
+function median(values: number[]): number {
+  const v = [...values].sort((x, y) => x - y);
+  const m = v.length >> 1;
+  return v.length % 2 === 1 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
 }
 
 function capitalise(s: string): string {
@@ -429,8 +472,8 @@ export interface PairReport {
 }
 
 /** Everything about two clips: the cut between them and each within itself. */
-export function comparePair(a: ClipAnalysis, b: ClipAnalysis): PairReport {
-  const environment = environmentFindings(a, b);
+export function comparePair(a: ClipAnalysis, b: ClipAnalysis, options: CompareOptions = {}): PairReport {
+  const environment = environmentFindings(a, b, options);
   const findings = [
     ...characterFindings(a, b),
     ...environment.findings,

@@ -336,3 +336,148 @@ export function localShift(
   const subY = parabola(at(bx, by - 1), best, at(bx, by + 1));
   return { dx: bx + subX, dy: by + subY, best, atZero: at(0, 0) };
 }
+
+export interface RobustRegistration {
+  registration: Registration;
+  /** Share of textured blocks whose local shift agrees with the fitted similarity (RANSAC's inlier ratio). */
+  inlierRatio: number;
+  texturedBlocks: number;
+}
+
+/**
+ * Refines a registration on block correspondences, robustly: every textured block of A is searched for in the
+ * warped B, a scale-and-shift correction is fitted to the blocks' shifts by least squares on the blocks that
+ * agree with it (starting from the median shift; iterated), and blocks that disagree (a set piece that moved,
+ * a character) are left out of the fit, so they no longer drag the registration with them.
+ */
+export function refineOnBlocks(
+  frameA: Frame,
+  frameB: Frame,
+  start: Registration,
+  rounds = 3,
+): RobustRegistration {
+  let reg = start;
+  let inlierRatio = 0;
+  let textured = 0;
+  const planeA = planeOf(frameA);
+  const cols = 16;
+  const rows = 9;
+  const bw = frameA.width / cols;
+  const bh = frameA.height / rows;
+  const cx = frameA.width / 2;
+  const cy = frameA.height / 2;
+  for (let round = 0; round < rounds; round++) {
+    // The first round searches wide: the global estimate may have locked onto the most contrasted object (a
+    // set piece that moved), and the rest of the room must still be found.
+    const radius = Math.max(2, Math.round(frameA.width * (round === 0 ? 0.05 : 0.015)));
+    const warped = warpInto(frameA, frameB, reg);
+    const planeB = planeOf(warped.frame);
+    const samples: { x: number; y: number; dx: number; dy: number }[] = [];
+    textured = 0;
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const rect = {
+          x0: Math.round(c * bw),
+          y0: Math.round(r * bh),
+          x1: Math.round((c + 1) * bw),
+          y1: Math.round((r + 1) * bh),
+        };
+        if (texture(planeA, rect) < 4) continue;
+        const s = localShift(planeA, planeB, warped.valid, rect, radius);
+        if (s.best < -0.5) continue;
+        textured++;
+        if (s.best < 0.7) continue;
+        samples.push({ x: (rect.x0 + rect.x1) / 2, y: (rect.y0 + rect.y1) / 2, dx: s.dx, dy: s.dy });
+      }
+    }
+    if (samples.length < 3) {
+      inlierRatio = textured > 0 ? samples.length / textured : 0;
+      break;
+    }
+    // Consensus first (RANSAC over two-block hypotheses, all pairs: a few thousand): the scale-and-shift
+    // correction most blocks agree with within 1 px.
+    let a = 0;
+    let bx = 0;
+    let by = 0;
+    let support = -1;
+    const agree = (ha: number, hbx: number, hby: number) => {
+      let n = 0;
+      for (const s of samples) {
+        if (Math.hypot(s.dx - (ha * (s.x - cx) + hbx), s.dy - (ha * (s.y - cy) + hby)) <= 1) n++;
+      }
+      return n;
+    };
+    for (let i = 0; i < samples.length; i++) {
+      for (let j = i + 1; j < samples.length; j++) {
+        const p = samples[i]!;
+        const q = samples[j]!;
+        const ux = p.x - q.x;
+        const uy = p.y - q.y;
+        const span = ux * ux + uy * uy;
+        if (span < (frameA.width / 4) ** 2) continue;
+        const ha = ((p.dx - q.dx) * ux + (p.dy - q.dy) * uy) / span;
+        if (Math.abs(ha) > 0.05) continue;
+        const hbx = p.dx - ha * (p.x - cx);
+        const hby = p.dy - ha * (p.y - cy);
+        const n = agree(ha, hbx, hby);
+        if (n > support) {
+          support = n;
+          a = ha;
+          bx = hbx;
+          by = hby;
+        }
+      }
+    }
+    let inliers = samples;
+    for (let it = 0; it < 4; it++) {
+      inliers = samples.filter(
+        (s) => Math.hypot(s.dx - (a * (s.x - cx) + bx), s.dy - (a * (s.y - cy) + by)) <= 1,
+      );
+      if (inliers.length < 3) break;
+      // Least squares for d = a·(p − c) + b over both axes.
+      const n = inliers.length;
+      let sxx = 0;
+      let sxd = 0;
+      let mx = 0;
+      let my = 0;
+      let mdx = 0;
+      let mdy = 0;
+      for (const s of inliers) {
+        mx += s.x - cx;
+        my += s.y - cy;
+        mdx += s.dx;
+        mdy += s.dy;
+      }
+      mx /= n;
+      my /= n;
+      mdx /= n;
+      mdy /= n;
+      for (const s of inliers) {
+        const ux = s.x - cx - mx;
+        const uy = s.y - cy - my;
+        sxx += ux * ux + uy * uy;
+        sxd += ux * (s.dx - mdx) + uy * (s.dy - mdy);
+      }
+      a = sxx > 0 ? sxd / sxx : 0;
+      bx = mdx - a * mx;
+      by = mdy - a * my;
+    }
+    inlierRatio = textured > 0 ? inliers.length / textured : 0;
+    const scale = reg.scale / (1 + a);
+    const tx = (reg.tx + a * cx - bx) / (1 + a);
+    const ty = (reg.ty + a * cy - by) / (1 + a);
+    const done = Math.abs(a) < 1e-4 && Math.hypot(bx, by) < 0.05;
+    reg = { ...reg, scale, tx, ty };
+    if (done) break;
+  }
+  const full = scoreFull(frameA, frameB, reg);
+  return {
+    registration: { ...reg, correlation: full.ncc, overlap: full.overlap },
+    inlierRatio,
+    texturedBlocks: textured,
+  };
+}
+
+function scoreFull(frameA: Frame, frameB: Frame, t: Similarity): { ncc: number; overlap: number } {
+  return score(planeOf(frameA), planeOf(frameB), t, 1);
+}

@@ -1,7 +1,7 @@
 import type { RegionBox, RegionTrack } from '@ministudio/domain';
 import { hellinger, lumaHistogram } from './colour';
 import { boxToRect, type Frame, gridBoxes, lumaPlane, meanLuma } from './frame';
-import { FLICKER_GRID, SCENE_CHANGE_HELLINGER } from './thresholds';
+import { FLICKER_GRID, SCENE_CHANGE_BLOCK_LEVELS, SCENE_CHANGE_HELLINGER } from './thresholds';
 
 // What happens within a shot, from per-frame numbers: flicker (mean luma against its own short median) and
 // jitter (how unevenly a region moves). The per-frame numbers are small, so a clip's are cached whole.
@@ -27,7 +27,13 @@ export function frameStats(frame: Frame): FrameStats {
 export function sceneChanges(stats: readonly FrameStats[]): number[] {
   const cuts: number[] = [];
   for (let i = 1; i < stats.length; i++) {
-    if (hellinger(stats[i - 1]!.histogram, stats[i]!.histogram) > SCENE_CHANGE_HELLINGER) cuts.push(i);
+    const before = stats[i - 1]!;
+    const after = stats[i]!;
+    if (hellinger(before.histogram, after.histogram) <= SCENE_CHANGE_HELLINGER) continue;
+    const moved = after.blocks.filter(
+      (v, b) => Math.abs(v - (before.blocks[b] ?? v)) > SCENE_CHANGE_BLOCK_LEVELS,
+    );
+    if (moved.length * 2 >= after.blocks.length) cuts.push(i);
   }
   return cuts;
 }

@@ -59,8 +59,13 @@ export const FLICKER: LevelThreshold = {
 /** Flicker's blocks: a grid over the frame (each block 1/16 of it, above MIN_REGION_AREA). */
 export const FLICKER_GRID = { cols: 4, rows: 4 } as const;
 
-/** Frames whose luma histograms differ by more than this (Hellinger, 0..1) are a scene change, not flicker. */
+/**
+ * A scene change (a cut inside a clip) is not flicker: consecutive frames whose luma histograms differ by more
+ * than this (Hellinger, 0..1) AND where at least half of the blocks' mean luma moved by more than
+ * SCENE_CHANGE_BLOCK_LEVELS. The histogram alone would call a flat picture's flicker a cut.
+ */
 export const SCENE_CHANGE_HELLINGER = 0.45;
+export const SCENE_CHANGE_BLOCK_LEVELS = 20;
 
 /**
  * Jitter: RMS of the second difference of a region's centroid and size, in % of the frame width per frame².
@@ -86,8 +91,12 @@ export const LAYOUT: LevelThreshold = {
   source: 'calibrated on the suite: clean pairs < 0.3% after registration, 1% moves found',
 };
 
-/** Two frames are the same place when registration correlates this well and this share of textured blocks matches. */
-export const SAME_PLACE = { correlation: 0.55, matchedBlocks: 0.5 } as const;
+/**
+ * Two frames are the same place when registration correlates this well and this share of textured blocks agrees
+ * with it within 1 px (RANSAC's inlier ratio). Calibrated on the suite: a medium inside a wide with a set piece
+ * moved keeps ≈0.45 (the moved piece and resampling cost some blocks), identical framings ≈0.7.
+ */
+export const SAME_PLACE = { correlation: 0.5, matchedBlocks: 0.35 } as const;
 
 /**
  * Audio/video sync, ITU-R BT.1359-1 (1998): detectable at +45 ms (sound before picture) and −125 ms (sound

@@ -27,7 +27,8 @@ export async function decodeAudioMono(
     );
   }
   await probeAudio(path);
-  const sink = new PassThrough();
+  // No 'close' event (see frames.ts): a completed decode is not failed as "Output stream closed" under load.
+  const sink = new PassThrough({ emitClose: false });
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
   await runFfmpeg(buildDecodeAudioMonoJob(path, sampleRate, sink), { ...NO_RUN_OPTIONS, signal });

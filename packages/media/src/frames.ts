@@ -43,7 +43,9 @@ export async function* decodeFrames(input: string, options: FrameStreamOptions):
   }
   await probeVideo(input);
   const frameBytes = options.width * options.height * 3;
-  const sink = new PassThrough({ highWaterMark: frameBytes * 2 });
+  // No 'close' event: fluent-ffmpeg kills ffmpeg and fails the run 20 ms after its output stream closes, which on
+  // a loaded machine comes before the exit event of a decode that completed.
+  const sink = new PassThrough({ highWaterMark: frameBytes * 2, emitClose: false });
   const running = startFfmpeg(buildFramesJob(input, options, sink), {
     signal: options.signal,
     onProgress: null,
