@@ -61,7 +61,8 @@ const inside = (b: Box, x0: number, y0: number, x1: number, y1: number, toleranc
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-describe('staging: every cast member in frame', () => {
+// Thousands of shots' worth of geometry on a shared two-core machine: more than vitest's default 5 s.
+describe('staging: every cast member in frame', { timeout: 120_000 }, () => {
   const sizes = [
     { W: 320, H: 180 },
     { W: 180, H: 320 },

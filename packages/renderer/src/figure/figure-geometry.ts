@@ -106,7 +106,8 @@ export function figureLayout(
   const x = mark.x + sway + walk;
   const sitting = pose.base === 'sitting';
   const hipY = sitting ? feet - h * 0.27 : feet - h * 0.46;
-  const leanK = pose.base === 'leaning' ? phase(progress, 0, 0.35) : 0;
+  // A lean the action asks for happens early in the shot; a leaning posture is there from the start.
+  const leanK = pose.base !== 'leaning' ? 0 : pose.baseFromAction ? phase(progress, 0, 0.35) : 1;
   const lean = dir * h * 0.06 * leanK;
   // Leaning over something hunches the shoulders down a little.
   const shoulderY = hipY - h * 0.32 + breathe + h * 0.03 * leanK;
@@ -198,11 +199,18 @@ export function figureLayout(
 }
 
 export function union(boxes: (Box | null | undefined)[]): Box {
-  const real = boxes.filter((b): b is Box => Boolean(b));
-  const x0 = Math.min(...real.map((b) => b.x));
-  const y0 = Math.min(...real.map((b) => b.y));
-  const x1 = Math.max(...real.map((b) => b.x + b.w));
-  const y1 = Math.max(...real.map((b) => b.y + b.h));
+  // A plain loop: this runs for every part of every figure in every frame.
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const b of boxes) {
+    if (!b) continue;
+    if (b.x < x0) x0 = b.x;
+    if (b.y < y0) y0 = b.y;
+    if (b.x + b.w > x1) x1 = b.x + b.w;
+    if (b.y + b.h > y1) y1 = b.y + b.h;
+  }
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 

@@ -10,9 +10,14 @@ export type PoseGesture = 'none' | 'typing' | 'pointing' | 'walking-in' | 'walki
 export interface Pose {
   base: PoseBase;
   gesture: PoseGesture;
+  /**
+   * The base is something the action does now ("Emma leans on the rail": the lean happens in the shot),
+   * not a state the shot starts in (a posture "leaning over the desk" is already leaning at frame one).
+   */
+  baseFromAction: boolean;
 }
 
-export const STANDING: Pose = { base: 'standing', gesture: 'none' };
+export const STANDING: Pose = { base: 'standing', gesture: 'none', baseFromAction: false };
 
 /** Every pose word the chooser can return, by name: the vocabulary the issue asks for. */
 export const POSE_NAMES = [
@@ -145,7 +150,9 @@ export function clausesFor(
 ): Map<string, string[]> {
   const out = new Map<string, string[]>(cast.map((c) => [c.key, []]));
   const clauses = action
-    .split(/[.;!?]+|,\s*(?:and|while|as|then)\s+|\s+(?:while|as|and then|then)\s+/i)
+    // Every comma and "and" too: a clause that names nobody goes to the one named last, so splitting
+    // "David points and Emma walks in" costs nothing when a clause is one person's ("leans and frowns").
+    .split(/[.;:!?,]+|\s+(?:and|while|as|then|but)\s+/i)
     .map((c) => c.trim())
     .filter(Boolean);
   let last: string | null = cast.length === 1 ? cast[0]!.key : subject;
@@ -196,7 +203,7 @@ export function choosePose(posture: string, clauses: string[], name: string): Po
       if (verb) notUnderstood.push(verb);
     }
   }
-  return { pose: { base, gesture }, notUnderstood };
+  return { pose: { base, gesture, baseFromAction: fromAction.base !== undefined }, notUnderstood };
 }
 
 /** The note a take carries for a character whose words the animatic could not act. */
