@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ProviderDescription, VoiceSampleBody } from '@ministudio/domain';
+import { ProviderDescription, ProviderSettingsFile, VoiceSampleBody } from '@ministudio/domain';
 import Type from 'typebox';
 import { HttpError } from '../lib/http-error';
 import { speakSample } from '../repositories/voice-sample';
+import { describeSettingsFile } from '../services/provider-settings-file';
 
 /** What the editor may know of the providers: which exist, whether configured, what they can do. Never a key. */
 const providers: FastifyPluginAsyncTypebox = async (app) => {
@@ -18,6 +19,19 @@ const providers: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => app.providers.describe(),
+  );
+
+  app.get(
+    '/api/providers/settings-file',
+    {
+      schema: {
+        tags: ['providers'],
+        description:
+          'Where this studio reads provider settings from a file (the real path of providers.json in its data folder), whether it exists, the names it sets (never their values) and an example.',
+        response: { 200: ProviderSettingsFile },
+      },
+    },
+    async () => describeSettingsFile(app.dataDir),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { navigate, projectPath } from '../lib/router';
 import { useProviders } from '../render/render-queries';
 import { ProviderCard } from './provider-card';
+import { SettingsFileNote } from './settings-file-note';
 
 // Which providers exist, what each can do, and what configures it. The editor never asks for keys: they
 // live in the server's environment or in data/providers.json, so they never pass through a browser.
@@ -27,14 +28,7 @@ export function ProvidersPage() {
         <h1>Providers</h1>
       </header>
       <main className="list-main">
-        <section className="keys-note" aria-label="Where keys live">
-          <p>
-            MiniStudio never asks for API keys here and never shows them. Set each provider’s settings in the
-            environment of the server (for example in the shell that starts it) or in{' '}
-            <code>data/providers.json</code> with the same names, then restart the server. This page shows
-            only which names a provider reads and whether each is set.
-          </p>
-        </section>
+        <SettingsFileNote />
         {providers.isPending && <p className="muted">Loading providers…</p>}
         {providers.isError && <p className="muted">Could not load providers: {providers.error.message}</p>}
         {video.length > 0 && (

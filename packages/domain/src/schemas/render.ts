@@ -160,6 +160,18 @@ export const ProviderSetting = Type.Object({
 });
 export type ProviderSetting = Static<typeof ProviderSetting>;
 
+/** Where this studio reads provider settings from a file, and what such a file looks like. Never a value. */
+export const ProviderSettingsFile = Type.Object({
+  /** The absolute path of providers.json in this studio's data folder. */
+  path: Type.String(),
+  exists: Type.Boolean(),
+  /** A providers.json with every setting name and placeholder values. */
+  example: Type.String(),
+  /** Names the file sets (values are never sent). */
+  namesSet: Type.Array(Type.String()),
+});
+export type ProviderSettingsFile = Static<typeof ProviderSettingsFile>;
+
 /** What the editor may know of a provider: names and booleans, never a key's value. */
 export const ProviderDescription = Type.Object({
   id: Type.String(),
