@@ -40,6 +40,7 @@ const FORM_SURFACE: Partial<Record<FigureForm, Rgb>> = {
   ghost: parseCss('#e6eef8')!,
   alien: parseCss('#8fb98a')!,
 };
+const FORM_HEIGHT: Partial<Record<FigureForm, number>> = { cat: 0.42, dog: 0.5, bird: 0.34, alien: 0.92 };
 const COATS: Partial<Record<FigureForm, Rgb[]>> = {
   cat: ['#c8742e', '#2a2522', '#8a8a8f', '#efe8dc', '#6b4a32', '#b59a78'].map((h) => parseCss(h)!),
   dog: ['#c09060', '#3a2a20', '#efe4d0', '#8a5a30', '#d8b070', '#2c2c2c'].map((h) => parseCss(h)!),
@@ -104,7 +105,10 @@ export function characterLook(character: Character): { look: CharacterLook; warn
     outfit: outfit[0]!,
     outfitAccent: outfit[1] ?? outfit[0]!,
     glasses: /glasses|spectacles/.test(all),
-    height: /\btall\b/.test(build) ? 1.08 : /\bshort\b|\bsmall\b|\bchild/.test(build) ? 0.88 : 1,
+    // An animal is staged at its own size: a cat stands about as high as a person's knee.
+    height:
+      (FORM_HEIGHT[form] ?? 1) *
+      (/\btall\b/.test(build) ? 1.08 : /\bshort\b|\bsmall\b|\bchild/.test(build) ? 0.88 : 1),
     width: /slight|slim|lean|thin/.test(build) ? 0.9 : /broad|heavy|stocky|large/.test(build) ? 1.15 : 1,
     form,
     hologram,

@@ -5,6 +5,7 @@ import type { StyleTreatment } from '../style/style-treatment';
 import type { CharacterLook } from './character-look';
 import type { FaceShape } from './expression';
 import type { FigureLayout, Limb } from './figure-geometry';
+import { drawForm } from './forms/draw-form';
 
 /** The inside of an open mouth: one fixed colour, so tests can measure the opening on the pixels. */
 export const MOUTH_INTERIOR: Rgb = { r: 92, g: 18, b: 36 };
@@ -39,6 +40,8 @@ export function drawFigure(
   frameHeight: number,
   pixel: number,
 ): void {
+  // Robots, animals, ghosts and aliens have drawers of their own (forms/); people and holograms are drawn here.
+  if (drawForm(ctx, mark, layout, look, pose, style, frameHeight, pixel)) return;
   const h = mark.height;
   const tone = (c: Rgb) => style.grade(c);
   const { x, feet, hipY, shoulderY, torsoW } = layout;

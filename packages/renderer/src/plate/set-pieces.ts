@@ -260,7 +260,9 @@ export function planSet(input: SetPieceInput): SetLayout {
   );
   const slot = 1 / Math.max(1, back.length);
   back.forEach((n, i) => {
-    const base = outdoor ? far : horizon;
+    // Outdoors, buildings and trees stand on the far shore; smaller things stand at the back of the ground.
+    const base =
+      outdoor && (n.kind === 'building' || n.kind === 'trees' || n.kind === 'wall') ? far : horizon;
     // A lone piece does not stretch across the set: each kind has a widest it can be, centred in its slot.
     const w = Math.min(slot * (0.6 + random() * 0.15), MAX_WIDTH[n.kind] ?? 0.3);
     const x = slot * i + (slot - w) * (0.3 + random() * 0.4);
