@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '@ministudio/files';
-import { DEFAULT_STUDIO_PORT, exportEdit, exportProject, importProject } from './commands/remote';
+import {
+  DEFAULT_STUDIO_PORT,
+  exportEditFile,
+  exportEditFolder,
+  exportEditZip,
+  exportProject,
+  importProject,
+  storyboardPdf,
+} from './commands/remote';
 import { validate } from './commands/validate';
 import { defaultDataDir } from './data-dir';
 import { LoadError, loadProduction } from './load';
@@ -149,33 +157,74 @@ Options:
     },
   },
   'export-edit': {
-    usage: `ministudio export-edit ID --format otio|fcpxml|edl|mlt --out FILE [--url ${DEFAULT_URL}]`,
+    usage: `ministudio export-edit ID --format otio|fcpxml|edl|mlt --out PATH [--media clips|none] [--zip] [--url ${DEFAULT_URL}]`,
     summary: 'export the cut of a running studio for other editing software',
     help: `Downloads the edit of project ID (chosen takes in order, scene markers, dialogue as subtitles)
 from the studio at --url (GET /api/projects/:id/edit?format=…) in one of the interchange formats:
 OpenTimelineIO (otio), Final Cut Pro XML (fcpxml), CMX 3600 EDL (edl) or MLT XML (mlt, Shotcut and
-Kdenlive).
+Kdenlive). By default PATH is a folder that receives the edit file, subtitles.srt and clips/ (named
+by relative paths, so the folder opens on another machine).
 
 Options:
-  --format F  otio, fcpxml, edl or mlt
-  --out FILE  where it goes (the studio's answer is written as it comes: a zip with the media, or the file)
-  --url URL   the studio (default ${DEFAULT_URL})`,
-    options: { ...remote, out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' } },
+  --format F     otio, fcpxml, edl or mlt
+  --out PATH     the folder (or the file, with --zip or --media none)
+  --zip          keep the studio's zip as it is instead of unpacking it
+  --media M      clips (the default) or none: the edit file alone
+  --url URL      the studio (default ${DEFAULT_URL})
+  --json         print {"id", "format", "out", "files"}`,
+    options: {
+      ...remote,
+      out: { type: 'string', short: 'o' },
+      format: { type: 'string', short: 'f' },
+      media: { type: 'string' },
+      zip: { type: 'boolean' },
+    },
     async run({ positionals, values }, out) {
       const id = requireId(positionals, 'export-edit');
       const format = String(values.format ?? '');
       if (!['otio', 'fcpxml', 'edl', 'mlt'].includes(format)) {
         throw new CliError(`--format must be otio, fcpxml, edl or mlt${format ? `, not "${format}"` : ''}`);
       }
-      if (typeof values.out !== 'string') throw new CliError('Say where the edit goes: --out FILE');
-      const bytes = await exportEdit(studioUrl(values.url), id, format);
-      await writeAtomic(values.out, bytes);
-      out.result(`wrote ${values.out} (${bytes.length} bytes)`, {
+      const media = values.media === undefined ? 'clips' : String(values.media);
+      if (media !== 'clips' && media !== 'none')
+        throw new CliError(`--media must be clips or none, not "${media}"`);
+      if (typeof values.out !== 'string') throw new CliError('Say where the edit goes: --out PATH');
+      const url = studioUrl(values.url);
+      let files: string[];
+      if (media === 'none') {
+        await writeAtomic(values.out, await exportEditFile(url, id, format));
+        files = [path.basename(values.out)];
+      } else if (values.zip) {
+        await exportEditZip(url, id, format, path.resolve(values.out));
+        files = [path.basename(values.out)];
+      } else {
+        files = await exportEditFolder(url, id, format, values.out);
+      }
+      out.result(`wrote ${values.out}${files.length > 1 ? `: ${files.join(', ')}` : ''}`, {
         id,
         format,
         out: values.out,
-        bytes: bytes.length,
+        files,
       });
+      return 0;
+    },
+  },
+  storyboard: {
+    usage: `ministudio storyboard ID --out storyboard.pdf [--url ${DEFAULT_URL}]`,
+    summary: 'download the printable storyboard (PDF) of a project in a running studio',
+    help: `Downloads the storyboard of project ID (GET /api/projects/:id/storyboard.pdf): each scene on its
+own pages, each shot as a frame with its number, type, camera, duration, action, dialogue and narration.
+
+Options:
+  --out FILE  where the PDF goes
+  --url URL   the studio (default ${DEFAULT_URL})`,
+    options: { ...remote, out: { type: 'string', short: 'o' } },
+    async run({ positionals, values }, out) {
+      const id = requireId(positionals, 'storyboard');
+      if (typeof values.out !== 'string') throw new CliError('Say where the PDF goes: --out storyboard.pdf');
+      const bytes = await storyboardPdf(studioUrl(values.url), id);
+      await writeAtomic(values.out, bytes);
+      out.result(`wrote ${values.out} (${bytes.length} bytes)`, { id, out: values.out, bytes: bytes.length });
       return 0;
     },
   },

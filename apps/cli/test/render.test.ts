@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { buildApp } from '@ministudio/api/src/app';
 import { createDb, type Db } from '@ministudio/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffprobe, ministudio } from './helpers';
@@ -126,5 +127,75 @@ describe('ministudio render', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ shots: 3, rendered: 1, reused: 1 });
     await expectFilm(out, SHOTS_SECONDS, 3);
     expect((await readFile(out)).length).toBeGreaterThan(1000);
+  }, 240_000);
+
+  it('the data folder opens in the studio: export-edit writes a folder the edit names its clips in, and the storyboard', async () => {
+    // The command line's data folder is a studio data folder: a studio started on it serves the film.
+    const app = await buildApp({
+      dataDir: data,
+      webDir: null,
+      seedSamples: false,
+      workerToken: null,
+      logger: false,
+      render: { concurrency: 1, env: {}, retryBaseSeconds: 0.05, engine: null },
+    });
+    try {
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const address = app.server.address();
+      const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const projectId = JSON.parse(await readFile(path.join(data, 'cli-projects.json'), 'utf8'))[
+        'Tiny CLI Film'
+      ];
+      const folder = path.join(dir, 'edit-otio');
+      const run = await ministudio([
+        'export-edit',
+        projectId,
+        '--format',
+        'otio',
+        '--out',
+        folder,
+        '--url',
+        url,
+        '--json',
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      const files = JSON.parse(run.stdout).files as string[];
+      expect(
+        files.filter((f) => f.startsWith('clips/') && f.endsWith('.mp4')),
+        files.join(', '),
+      ).toHaveLength(3);
+      expect(files).toContain('subtitles.srt');
+      const otioName = files.find((f) => f.endsWith('.otio'))!;
+      const otio = await readFile(path.join(folder, otioName), 'utf8');
+      // Every clip the timeline names by relative path is in the folder.
+      const named = [...otio.matchAll(/"target_url":\s*"([^"]+)"/g)].map((m) => m[1]!);
+      expect(named).toHaveLength(3);
+      const clips = await readdir(path.join(folder, 'clips'));
+      for (const target of named) expect(clips).toContain(path.basename(target));
+      expect(JSON.parse(otio).OTIO_SCHEMA).toBe('Timeline.1');
+
+      const edl = path.join(dir, 'cut.edl');
+      const alone = await ministudio([
+        'export-edit',
+        projectId,
+        '--format',
+        'edl',
+        '--media',
+        'none',
+        '--out',
+        edl,
+        '--url',
+        url,
+      ]);
+      expect(alone.code, alone.stderr).toBe(0);
+      expect(await readFile(edl, 'utf8')).toMatch(/^TITLE: /);
+
+      const pdf = path.join(dir, 'storyboard.pdf');
+      const board = await ministudio(['storyboard', projectId, '--out', pdf, '--url', url]);
+      expect(board.code, board.stderr).toBe(0);
+      expect((await readFile(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      await app.close();
+    }
   }, 240_000);
 });

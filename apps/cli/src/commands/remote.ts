@@ -1,5 +1,9 @@
+import { mkdir, open, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Production } from '@ministudio/domain';
+import { writeAtomically } from '@ministudio/files';
 import { CliError } from '../output';
+import { unzipToFolder } from '../unzip';
 
 // Commands against a running studio, through its HTTP API only (the same routes the editor uses).
 
@@ -53,10 +57,66 @@ export async function exportProject(base: string, id: string): Promise<string> {
   return (await call(`${base}/api/projects/${encodeURIComponent(id)}/export`)).text();
 }
 
-/** The edit in an interchange format, as the studio's edit export answers it (file or zip). */
-export async function exportEdit(base: string, id: string, format: string): Promise<Uint8Array> {
+/** The edit file alone (media=none): the studio's answer, byte for byte. */
+export async function exportEditFile(base: string, id: string, format: string): Promise<Uint8Array> {
   const response = await call(
-    `${base}/api/projects/${encodeURIComponent(id)}/edit?format=${encodeURIComponent(format)}`,
+    `${base}/api/projects/${encodeURIComponent(id)}/edit?format=${encodeURIComponent(format)}&media=none`,
   );
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The studio's zip of the edit with its clips, as it comes (streamed to the file). */
+export async function exportEditZip(
+  base: string,
+  id: string,
+  format: string,
+  target: string,
+): Promise<number> {
+  const response = await call(editUrl(base, id, format));
+  let bytes = 0;
+  await writeAtomically(target, async (temp) => {
+    const file = await open(temp, 'w');
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        await file.write(chunk);
+        bytes += chunk.length;
+      }
+    } finally {
+      await file.close();
+    }
+  });
+  return bytes;
+}
+
+/**
+ * The edit as a folder: the studio's zip downloaded beside the folder, then unpacked without its top
+ * folder, so DIR holds the edit file, subtitles.srt and clips/ (which the edit names by relative paths).
+ */
+export async function exportEditFolder(
+  base: string,
+  id: string,
+  format: string,
+  dir: string,
+): Promise<string[]> {
+  const root = path.resolve(dir);
+  await mkdir(root, { recursive: true });
+  const zip = path.join(root, `.download-${process.pid}.zip`);
+  try {
+    await exportEditZip(base, id, format, zip);
+    return await unzipToFolder(zip, root, 1).catch((error: Error) => {
+      throw new CliError(`The studio's zip could not be unpacked: ${error.message}`);
+    });
+  } finally {
+    await rm(zip, { force: true });
+  }
+}
+
+function editUrl(base: string, id: string, format: string): string {
+  return `${base}/api/projects/${encodeURIComponent(id)}/edit?format=${encodeURIComponent(format)}`;
+}
+
+/** The printable storyboard (PDF). */
+export async function storyboardPdf(base: string, id: string): Promise<Uint8Array> {
+  const response = await call(`${base}/api/projects/${encodeURIComponent(id)}/storyboard.pdf`);
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -9,7 +9,7 @@ export async function validate(file: string, out: Output): Promise<number> {
     const seconds = shots.reduce((sum, s) => sum + (s.duration === 'speech' ? 0 : s.duration), 0);
     const bySpeech = shots.filter((s) => s.duration === 'speech').length;
     out.result(
-      `${file}: valid — "${doc.project.title}", ${doc.characters.length} characters, ${doc.environments.length} environments, ${doc.scenes.length} scenes, ${shots.length} shots, ${seconds} s${bySpeech ? ` + ${bySpeech} shot(s) as long as their speech` : ''}`,
+      `${file}: valid — "${doc.project.title}", ${count(doc.characters.length, 'character')}, ${count(doc.environments.length, 'environment')}, ${count(doc.scenes.length, 'scene')}, ${count(shots.length, 'shot')}, ${seconds} s${bySpeech ? ` + ${count(bySpeech, 'shot')} as long as their speech` : ''}`,
       {
         ok: true,
         file,
@@ -32,4 +32,8 @@ export async function validate(file: string, out: Output): Promise<number> {
     });
     return 1;
   }
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
