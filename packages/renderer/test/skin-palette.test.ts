@@ -85,3 +85,15 @@ describe('forms', () => {
     expect(palette.has(hex(robot.skin))).toBe(false);
   });
 });
+
+describe('hair and eyes without a known colour', () => {
+  it('draws "dark hair" dark and an unknown hair word in a natural hair colour, with a warning', async () => {
+    const { HAIR_TONES } = await import('../src/colour/skin-palette');
+    const dark = characterLook(person('m', [{ key: 'hair', value: 'long dark hair' }]));
+    expect(dark.warnings).toEqual([]);
+    expect(dark.look.hair.r + dark.look.hair.g + dark.look.hair.b).toBeLessThan(150);
+    const odd = characterLook(person('z', [{ key: 'hair', value: 'glorpish mop' }]));
+    expect(HAIR_TONES.map(hex)).toContain(hex(odd.look.hair));
+    expect(odd.warnings).toEqual([`z's hair: no known colour in "glorpish mop"; drawn in a natural tone`]);
+  });
+});

@@ -56,6 +56,11 @@ const DOMAIN_WORDS: Record<ColourDomain, Record<string, string>> = {
     ebony: '#3b2417',
   },
   hair: {
+    // "dark hair" and "fair hair" name a shade, not a hue.
+    dark: '#2a1f18',
+    fair: '#d8bc84',
+    light: '#b89a6a',
+    sandy: '#c2a064',
     black: '#1f1a17',
     brown: '#5a3a22',
     red: '#a5432a',

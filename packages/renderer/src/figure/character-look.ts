@@ -76,9 +76,12 @@ export function characterLook(character: Character): { look: CharacterLook; warn
   const colour = (label: string, text: string | null, domain: ColourDomain, fallback: Rgb): Rgb[] => {
     if (text === null) return [fallback];
     const choice = chooseColours(`${character.name}'s ${label}`, text, domain);
-    if (choice.warning && domain === 'skin') {
-      // A face in a stand-in hue reads as a different species: keep a natural tone and say so.
-      warnings.push(`${character.name}'s skin: no known colour in "${text.trim()}"; drawn in a natural tone`);
+    if (choice.warning && domain !== 'paint') {
+      // A face, hair or eyes in a stand-in hue (green hair, purple skin) read as a different species:
+      // keep a natural tone and say so.
+      warnings.push(
+        `${character.name}'s ${label}: no known colour in "${text.trim()}"; drawn in a natural tone`,
+      );
       return [fallback];
     }
     if (choice.warning) warnings.push(choice.warning);
