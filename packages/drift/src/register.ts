@@ -115,7 +115,13 @@ export function register(frameA: Frame, frameB: Frame): Registration {
   // Scale is the ratio of A's pixels to B's, at any level of the pyramid alike.
   const ratio = frameB.width / frameA.width;
   let candidates: (Similarity & { ncc: number })[] = [];
-  for (let k = -24; k <= 24; k++) {
+  // Shots from one set-up (the same camera, or a re-render) line up as they are: then the exhaustive search,
+  // most of the cost, is skipped and the refinement below finds any small pan.
+  const asIs = { scale: 1 / ratio, tx: 0, ty: 0 };
+  const asIsScore = score(a, b, asIs, 1);
+  const exhaustive = asIsScore.ncc < 0.9;
+  if (!exhaustive) candidates.push({ ...asIs, ncc: asIsScore.ncc });
+  for (let k = -24; exhaustive && k <= 24; k++) {
     const scale = 1.04 ** k / ratio;
     const spanX = scale * b.width;
     const spanY = scale * b.height;

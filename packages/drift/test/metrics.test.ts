@@ -21,6 +21,7 @@ import {
   matchCues,
   measureFlicker,
   medianFrame,
+  refineOnBlocks,
   regionColour,
   register,
   rgbHistogram,
@@ -232,5 +233,20 @@ describe('registration', () => {
     expect(Math.abs(r.tx - 64)).toBeLessThan(2);
     expect(Math.abs(r.ty - 36)).toBeLessThan(2);
     expect(r.correlation).toBeGreaterThan(0.9);
+  });
+});
+
+describe('registration on blocks', () => {
+  it('keeps to the room when one set piece moved, and counts the blocks that agree', () => {
+    const a = room(320, 180);
+    const b = room(320, 180, 0.03);
+    // Start from a registration pulled towards the moved piece, as a global correlation can be.
+    const start = { scale: 0.99, tx: 1.6, ty: 0.9, correlation: 0, overlap: 1 };
+    const robust = refineOnBlocks(a, b, start);
+    expect(robust.registration.scale).toBeCloseTo(1, 2);
+    expect(Math.abs(robust.registration.tx)).toBeLessThan(0.5);
+    expect(Math.abs(robust.registration.ty)).toBeLessThan(0.5);
+    expect(robust.inlierRatio).toBeGreaterThan(0.5);
+    expect(robust.inlierRatio).toBeLessThan(1);
   });
 });
