@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { longProduction } from '@ministudio/domain/testing';
 import { EDL_RECORD_START_FRAMES, readEdl, timecode } from '@ministudio/edit-export';
@@ -121,6 +121,20 @@ describe('a 500-shot film handed on', () => {
       0,
     );
     expect(pages).toBe(expected);
+
+    // A clip lost from the media folder is refused before the download starts, naming the shots that use it.
+    const stored = await app.db.asset.findUniqueOrThrow({ where: { id: video } });
+    rmSync(app.assets.pathOf(stored.sha256));
+    const lost = await app.inject({ method: 'GET', url: `/api/projects/${id}/edit?format=mlt` });
+    expect(lost.statusCode).toBe(409);
+    expect(JSON.parse(lost.body).error).toMatchObject({
+      code: 'not_ready',
+      message: expect.stringContaining('500 clip(s) are missing from the media folder — shot 1, 2, 3,'),
+    });
+    // The edit file alone does not need the clips.
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/projects/${id}/edit?format=mlt&media=none` })).statusCode,
+    ).toBe(200);
     console.info(
       `500 shots: EDL ${edlMs.toFixed(0)} ms, OTIO zip of 500 clips ${zipMs.toFixed(0)} ms (${(zip.rawPayload.length / 1024).toFixed(0)} KiB), storyboard ${pages} pages ${pdfMs.toFixed(0)} ms (${(pdf.rawPayload.length / 1024).toFixed(0)} KiB)`,
     );

@@ -4,7 +4,7 @@ import { EDIT_FORMATS, editFile, isEditFormat } from '@ministudio/edit-export';
 import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { HttpError } from '../lib/http-error';
-import { editZip, loadEdit, storyboard } from '../services/edit-export';
+import { assertClipsOnDisk, editZip, loadEdit, storyboard } from '../services/edit-export';
 import { IdParams } from './common';
 
 const FORMATS = Object.keys(EDIT_FORMATS);
@@ -56,6 +56,7 @@ const editExport: FastifyPluginAsyncTypebox = async (app) => {
         attachment(reply, file.name);
         return (reply as FastifyReply).type(`${file.mime}; charset=utf-8`).send(file.text);
       }
+      await assertClipsOnDisk(edit);
       attachment(reply, `${edit.base} (${format}).zip`);
       // Streamed: a long film's zip is never held in memory. (Untyped reply: the body is bytes, not JSON.)
       return (reply as FastifyReply).type('application/zip').send(editZip(edit, format, true));

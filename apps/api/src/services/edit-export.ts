@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import type { AssetStore, Db } from '@ministudio/db';
 import type { ProjectView } from '@ministudio/domain';
 import {
@@ -103,11 +104,45 @@ export async function loadEdit(db: Db, store: AssetStore, projectId: string): Pr
 }
 
 /**
+ * Refuses, before any byte is sent, an export whose clip files are not all in the store (a zip cut short
+ * mid-download would look like a network fault). 409 names the shots, so they can be rendered again.
+ */
+const isReadable = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
+export async function assertClipsOnDisk(edit: EditExport): Promise<void> {
+  const lost: { shotId: string; number: number }[] = [];
+  await Promise.all(
+    edit.cut.clips.map(async (clip) => {
+      const file = edit.clips.get(clip.media);
+      if (!file || !(await isReadable(file))) lost.push({ shotId: clip.shotId, number: clip.number });
+    }),
+  );
+  if (!lost.length) return;
+  lost.sort((a, b) => a.number - b.number);
+  const named = lost
+    .slice(0, 12)
+    .map((l) => l.number)
+    .join(', ');
+  throw new HttpError(
+    'not_ready',
+    `${lost.length} clip(s) are missing from the media folder — shot ${named}${lost.length > 12 ? ', …' : ''}; render them again`,
+    { shots: lost, shotIds: lost.map((l) => l.shotId) },
+  );
+}
+
+/**
  * The export as a streamed zip: `<title>/<title>.<ext>`, `<title>/subtitles.srt` and `<title>/clips/*.mp4`
  * (stored, not deflated: the clips are compressed video already, and storing keeps a long film's zip fast).
  */
 export function editZip(edit: EditExport, format: EditFormat, withMedia: boolean): NodeJS.ReadableStream {
   const zip = new ZipFile();
+  // yazl reports a file it cannot read on the ZipFile, not on its stream: end the download with it (an
+  // unheard 'error' would stop the studio).
+  zip.on('error', (error: Error) => (zip.outputStream as Readable).destroy(error));
   const file = editFile(edit.cut, format);
   const folder = edit.base;
   zip.addBuffer(Buffer.from(file.text, 'utf8'), `${folder}/${file.name}`);
