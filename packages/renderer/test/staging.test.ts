@@ -68,7 +68,6 @@ describe('staging: every cast member in frame', { timeout: 120_000 }, () => {
     { W: 180, H: 320 },
     { W: 240, H: 240 },
   ];
-  const plates = new PlateCache(3);
 
   for (const { W, H } of sizes) {
     it(`${W}x${H}: every shot type × camera move × 1–4 people keeps heads and bodies in the safe area, no face covered`, async () => {
