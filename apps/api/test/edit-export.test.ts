@@ -64,6 +64,9 @@ describe('edit export and storyboard PDF', () => {
       expect(error.message).toContain('otio, fcpxml, edl, mlt');
       expect(error.details.formats).toEqual(['otio', 'fcpxml', 'edl', 'mlt']);
     }
+    const badMedia = await get(`/api/projects/${projectId}/edit?format=mlt&media=all`);
+    expect(badMedia.statusCode).toBe(400);
+    expect(JSON.parse(badMedia.body).error.code).toBe('validation_failed');
     const notReady = await get(`/api/projects/${projectId}/edit?format=mlt`);
     expect(notReady.statusCode).toBe(409);
     const { error } = JSON.parse(notReady.body);
