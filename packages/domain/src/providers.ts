@@ -198,6 +198,11 @@ export interface VideoProvider {
   configured(): boolean;
   models(): VideoCapabilities[];
   generate(request: VideoRequest, context: JobContext): Promise<VideoResult>;
+  /**
+   * One cheap authenticated call (the account, a list of models) to tell whether the settings work;
+   * answers what it found in plain words, or throws the provider's error. Absent: no such call yet.
+   */
+  testConnection?(signal: AbortSignal): Promise<string>;
 }
 
 export interface SpeechRequest {

@@ -1,9 +1,16 @@
 import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ProviderDescription, ProviderSettingsFile, VoiceSampleBody } from '@ministudio/domain';
+import {
+  ConnectionTest,
+  ErrorBody,
+  ProviderDescription,
+  ProviderSettingsFile,
+  VoiceSampleBody,
+} from '@ministudio/domain';
 import Type from 'typebox';
 import { HttpError } from '../lib/http-error';
 import { speakSample } from '../repositories/voice-sample';
+import { testConnection } from '../services/connection-test';
 import { describeSettingsFile } from '../services/provider-settings-file';
 
 /** What the editor may know of the providers: which exist, whether configured, what they can do. Never a key. */
@@ -32,6 +39,20 @@ const providers: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => describeSettingsFile(app.dataDir),
+  );
+
+  app.post(
+    '/api/providers/:id/test',
+    {
+      schema: {
+        tags: ['providers'],
+        description:
+          'Tests a provider’s settings with one cheap authenticated call (its account, models or voices) and says what it found in plain words; 200 with ok: false when the call fails, 404 for an unknown provider.',
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: { 200: ConnectionTest, 404: ErrorBody },
+      },
+    },
+    async (request) => testConnection(app.providers, request.params.id),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import type { ProviderDescription, VideoCapabilities } from '@ministudio/domain';
 import { formatDurations, formatReferences, formatRequired, formatSizes } from '../render/provider-options';
+import { TestConnection } from './test-connection';
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
@@ -25,6 +26,7 @@ export function ProviderCard({ provider }: { provider: ProviderDescription }) {
         <span className="muted">Needs: </span>
         {formatRequired(provider.required)}
       </p>
+      <TestConnection id={provider.id} label={provider.label} />
       {provider.settings.length > 0 && (
         <ul className="provider-settings" aria-label={`Settings of ${provider.label}`}>
           {provider.settings.map((s) => (

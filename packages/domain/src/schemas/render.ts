@@ -172,6 +172,13 @@ export const ProviderSettingsFile = Type.Object({
 });
 export type ProviderSettingsFile = Static<typeof ProviderSettingsFile>;
 
+/** What one cheap authenticated call to a provider found, in plain words (never a key). */
+export const ConnectionTest = Type.Object({
+  ok: Type.Boolean(),
+  message: Type.String(),
+});
+export type ConnectionTest = Static<typeof ConnectionTest>;
+
 /** What the editor may know of a provider: names and booleans, never a key's value. */
 export const ProviderDescription = Type.Object({
   id: Type.String(),

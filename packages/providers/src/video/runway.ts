@@ -116,5 +116,19 @@ export function createRunwayProvider(config: RunwayConfig, options: AdapterOptio
         throw http.fail('provider_rejected_input', 'not configured: set RUNWAYML_API_SECRET');
       return generateByTask(http, options, runwayTask(config.baseUrl, config.apiSecret), input, ctx);
     },
+    // GET /v1/organization: the account's credit balance, which costs nothing and needs the key.
+    testConnection: async (signal) => {
+      if (config.apiSecret === null)
+        throw http.fail('provider_not_configured', 'not configured: set RUNWAYML_API_SECRET');
+      const { body } = await http.json<{ creditBalance?: number }>(
+        'reading the account',
+        joinUrl(config.baseUrl, 'v1/organization'),
+        { headers: { authorization: `Bearer ${config.apiSecret}`, 'x-runway-version': RUNWAY_VERSION } },
+        signal,
+      );
+      return typeof body.creditBalance === 'number'
+        ? `Connected to Runway: the account has ${body.creditBalance} credits.`
+        : 'Connected to Runway: the key was accepted.';
+    },
   };
 }

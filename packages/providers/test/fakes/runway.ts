@@ -9,6 +9,10 @@ export async function startRunwayFake(opts: FakeOptions, media: Buffer): Promise
     if (!bearerOk(req.headers.authorization, opts.key) || req.headers['x-runway-version'] !== '2024-11-06') {
       return sendJson(res, 401, { error: 'Invalid API key or version' });
     }
+    // The account, as the real API answers GET /v1/organization (a connection test's cheap call).
+    if (req.method === 'GET' && url.pathname === '/v1/organization') {
+      return sendJson(res, 200, { creditBalance: 1250, tier: { maxMonthlyCreditSpend: 10000, models: {} } });
+    }
     if (req.method === 'POST' && /^\/v1\/(image|text)_to_video$/.test(url.pathname)) {
       if (submissionFault(res, opts.scenario, (_s, m) => ({ error: m }))) return;
       return sendJson(res, 200, { id: 'task-1' });

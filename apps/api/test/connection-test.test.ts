@@ -1,0 +1,59 @@
+import { fixtures, startRunwayFake } from '@ministudio/providers/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf, json, useStudio } from './helpers';
+
+// "Test connection" on the providers page: one cheap authenticated call, against a fake Runway that
+// speaks the real protocol (and refuses a wrong key as Runway does), reported in plain words.
+
+const KEY = 'key_runway_for-tests-51c0';
+let fake: Awaited<ReturnType<typeof startRunwayFake>>;
+const good: NodeJS.ProcessEnv = {};
+const wrong: NodeJS.ProcessEnv = {};
+beforeAll(async () => {
+  fake = await startRunwayFake({ key: KEY, scenario: 'success', hang: false }, fixtures().mp4);
+  Object.assign(good, { RUNWAYML_API_SECRET: KEY, MINISTUDIO_RUNWAY_BASE_URL: fake.url });
+  Object.assign(wrong, { RUNWAYML_API_SECRET: 'key_wrong_0000', MINISTUDIO_RUNWAY_BASE_URL: fake.url });
+});
+afterAll(async () => fake?.close());
+
+const configured = useStudio({ env: good });
+const misconfigured = useStudio({ env: wrong });
+
+const test = (studio: { app: typeof configured.app }, id: string) =>
+  studio.app.inject({ method: 'POST', url: `/api/providers/${id}/test` });
+
+describe('testing a provider’s connection', () => {
+  it('reports what the account call found when the key works, and never the key', async () => {
+    const response = await test(configured, 'runway');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).not.toContain(KEY);
+    expect(json(response)).toEqual({
+      ok: true,
+      message: 'Connected to Runway: the account has 1250 credits.',
+    });
+    expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/v1/organization')).toBe(true);
+  });
+
+  it('says the key was refused, in plain words, without echoing it', async () => {
+    const response = await test(misconfigured, 'runway');
+    expect(response.statusCode).toBe(200);
+    const result = json<{ ok: boolean; message: string }>(response);
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/the key or token was refused/);
+    expect(response.body).not.toContain('key_wrong_0000');
+  });
+
+  it('says what to set for a provider that is not configured, and lists a speech provider’s voices', async () => {
+    const veo = json<{ ok: boolean; message: string }>(await test(configured, 'gemini-veo'));
+    expect(veo).toEqual({ ok: false, message: expect.stringContaining('set GEMINI_API_KEY') });
+    const espeak = json<{ ok: boolean; message: string }>(await test(configured, 'espeak'));
+    expect(espeak.ok).toBe(true);
+    expect(espeak.message).toMatch(/^Connected to .+: \d+ voices available\.$/);
+  });
+
+  it('answers 404 for a provider that does not exist', async () => {
+    const response = await test(configured, 'nope');
+    expect(response.statusCode).toBe(404);
+    expect(errorOf(response).code).toBe('not_found');
+  });
+});
