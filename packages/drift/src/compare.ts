@@ -92,19 +92,30 @@ function colourFinding(
 
 /** Character parts on both sides of the cut: the robust colour of each, compared. */
 export function characterFindings(a: ClipAnalysis, b: ClipAnalysis): DriftFinding[] {
+  return lookFindings(a.tail, b.head, (key) => nameOf(b, key), 'cut', 'at the end of the previous shot');
+}
+
+/** Each character part seen in both windows, compared (the window of A is the reference). */
+function lookFindings(
+  before: WindowSummary,
+  after: WindowSummary,
+  name: (key: string) => string,
+  where: DriftFinding['where'],
+  against: string,
+): DriftFinding[] {
   const out: DriftFinding[] = [];
-  for (const pa of a.tail.characters) {
-    const pb = b.head.characters.find((p) => p.subject === pa.subject && p.part === pa.part);
+  for (const pa of before.characters) {
+    const pb = after.characters.find((p) => p.subject === pa.subject && p.part === pa.part);
     if (!pb) continue;
     const area = Math.min(boxArea(pa.box), boxArea(pb.box));
     out.push(
       colourFinding(
         pa,
         pb,
-        { kind: 'colour', where: 'cut', box: roundBox(pb.box), subject: pa.subject, part: pa.part },
+        { kind: 'colour', where, box: roundBox(pb.box), subject: pa.subject, part: pa.part },
         area,
-        `${nameOf(a, pa.subject)}'s ${pa.part}`,
-        'at the end of the previous shot',
+        `${name(pa.subject)}'s ${pa.part}`,
+        against,
       ),
     );
   }
@@ -492,4 +503,66 @@ export function worstLevel(findings: readonly DriftFinding[]): DriftFinding['lev
   );
 }
 
-export type { WindowSummary };
+export interface FilmShot {
+  /** The shot's id (or any stable key); findings are filed under it. */
+  id: string;
+  /** How sentences name the shot ("shot 1"). */
+  label: string;
+  analysis: ClipAnalysis;
+  /** The production's environment key, when known: cuts within one environment judge the grade even unregistered. */
+  environment: string | null;
+}
+
+export interface FilmReport {
+  cuts: { from: string; to: string; findings: DriftFinding[] }[];
+  shots: { id: string; findings: DriftFinding[] }[];
+  /** Each character part against its first appearance (drift grows with distance; adjacent cuts alone hide it). */
+  appearances: { id: string; firstId: string; findings: DriftFinding[] }[];
+}
+
+/**
+ * A film's drift: every cut (end of N against start of N+1), every shot within itself, and every appearance of
+ * a character against its first one (start against start; the shot right after the first is already a cut).
+ * Pure over cached analyses, so re-running after one shot changed only re-measures that shot's clip.
+ */
+export function compareFilm(shots: readonly FilmShot[]): FilmReport {
+  const cuts: FilmReport['cuts'] = [];
+  for (let i = 0; i + 1 < shots.length; i++) {
+    const a = shots[i]!;
+    const b = shots[i + 1]!;
+    const sameEnvironment = a.environment !== null && a.environment === b.environment;
+    const findings = [
+      ...characterFindings(a.analysis, b.analysis),
+      ...environmentFindings(a.analysis, b.analysis, { sameEnvironment }).findings,
+    ];
+    cuts.push({ from: a.id, to: b.id, findings });
+  }
+  const within = shots.map((s) => ({ id: s.id, findings: withinFindings(s.analysis, 'a') }));
+  const first = new Map<string, number>();
+  const appearances: FilmReport['appearances'] = [];
+  shots.forEach((shot, i) => {
+    const keys = new Set(shot.analysis.head.characters.map((c) => c.subject));
+    const byFirst = new Map<number, string[]>();
+    for (const key of keys) {
+      const f = first.get(key);
+      if (f === undefined) first.set(key, i);
+      else if (f < i - 1) byFirst.set(f, [...(byFirst.get(f) ?? []), key]);
+    }
+    for (const [f, subjects] of byFirst) {
+      const ref = shots[f]!;
+      const before = {
+        ...ref.analysis.head,
+        characters: ref.analysis.head.characters.filter((c) => subjects.includes(c.subject)),
+      };
+      const findings = lookFindings(
+        before,
+        shot.analysis.head,
+        (key) => nameOf(shot.analysis, key),
+        'b',
+        `in ${ref.label}`,
+      );
+      appearances.push({ id: shot.id, firstId: ref.id, findings });
+    }
+  });
+  return { cuts, shots: within, appearances };
+}
