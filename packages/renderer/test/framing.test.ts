@@ -1,6 +1,16 @@
 import { CAMERA_MOVES, SHOT_TYPES } from '@ministudio/domain';
 import { describe, expect, it } from 'vitest';
-import { cameraAt, clampView, easeInOutCubic, focusFor, SHOT_ZOOM, stageCast } from '../src/index';
+import {
+  cameraAt,
+  cameraPath,
+  clampView,
+  easeInOutCubic,
+  fittedZoom,
+  focusFor,
+  SAFE_MARGIN,
+  SHOT_ZOOM,
+  stageCast,
+} from '../src/index';
 
 const W = 1280;
 const H = 720;
@@ -85,5 +95,37 @@ describe('framing', () => {
     ];
     expect(stageCast(cast, W, H, 3)).toEqual(stageCast(cast, W, H, 3));
     expect(stageCast(cast, W, H, 3)[1]!.height).toBeGreaterThan(stageCast(cast, W, H, 3)[0]!.height);
+  });
+
+  it('frames no tighter than the cast fits, leaving a zoom its full travel when there is room', () => {
+    // Two people a third of the frame apart: a medium shot's 2.3× would cut one of them off.
+    const cast = { x: W * 0.3, y: H * 0.3, w: W * 0.4, h: H * 0.3 };
+    const still = fittedZoom('medium', 'static', cast, W, H);
+    expect(still.zoom).toBeLessThan(SHOT_ZOOM.medium);
+    expect(cast.w * still.zoom).toBeLessThanOrEqual(W * (1 - 2 * SAFE_MARGIN));
+    const zoom = fittedZoom('medium', 'zoom-in', cast, W, H);
+    expect(zoom.zoom * 1.4).toBeLessThanOrEqual(still.zoom + 1e-9);
+    expect(zoom.moveScale).toBe(1);
+    // One small figure: the shot type's own magnification.
+    expect(fittedZoom('medium', 'static', { x: 600, y: 300, w: 80, h: 150 }, W, H).zoom).toBe(
+      SHOT_ZOOM.medium,
+    );
+    // A cast as wide as the set: a zoom still moves, only less far.
+    const crowd = fittedZoom('wide', 'zoom-in', { x: W * 0.1, y: H * 0.3, w: W * 0.8, h: H * 0.4 }, W, H);
+    expect(crowd.zoom).toBe(1);
+    expect(crowd.moveScale).toBeGreaterThan(0);
+    expect(crowd.moveScale).toBeLessThan(1);
+  });
+
+  it('pans only as far as the cast stays in the safe area, and still pans', () => {
+    const cast = { x: W * 0.3, y: H * 0.35, w: W * 0.35, h: H * 0.3 };
+    const views = cameraPath('medium', 'pan-right', { x: W * 0.6, y: H * 0.5 }, cast, W, H, 48);
+    for (const v of views) {
+      const left = (cast.x - v.foreground.cx) * v.foreground.zoom + W / 2;
+      const right = (cast.x + cast.w - v.foreground.cx) * v.foreground.zoom + W / 2;
+      expect(left).toBeGreaterThanOrEqual(W * SAFE_MARGIN - 1e-6);
+      expect(right).toBeLessThanOrEqual(W * (1 - SAFE_MARGIN) + 1e-6);
+    }
+    expect(views.at(-1)!.background.cx).toBeGreaterThan(views[0]!.background.cx + 10);
   });
 });

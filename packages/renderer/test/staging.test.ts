@@ -150,6 +150,31 @@ describe('staging: every cast member in frame', { timeout: 120_000 }, () => {
     expect(last[0]!.box.x).toBeLessThan(first[0]!.box.x - 5);
   });
 
+  it('two people sitting, the second one speaking: both in a medium shot and a close-up', () => {
+    const W = 320;
+    const H = 180;
+    for (const shotType of ['medium', 'close-up', 'wide'] as const) {
+      const shot = shotWith(2, shotType, 'static', 'Emma sits beside David, and David sits with her.');
+      const d = createShotDrawer({
+        shot,
+        width: W,
+        height: H,
+        fps: FPS,
+        durationSeconds: SECONDS,
+        seed: 8,
+        plate: createCanvas(W, H),
+        envelopes: [],
+        captions: false,
+      });
+      for (const fig of d.figuresAt(0)) {
+        const need = requiredBox(fig.parts, shotType);
+        expect(need.x, `${shotType} ${fig.key}`).toBeGreaterThanOrEqual(W * SAFE_MARGIN - 1);
+        expect(need.x + need.w, `${shotType} ${fig.key}`).toBeLessThanOrEqual(W * (1 - SAFE_MARGIN) + 1);
+        expect(need.y, `${shotType} ${fig.key}`).toBeGreaterThanOrEqual(H * SAFE_MARGIN - 1);
+      }
+    }
+  });
+
   it('on real pixels: each person’s outfit colour is drawn inside their outfit box, their face inside the frame', async () => {
     const W = 320;
     const H = 180;
