@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_PRODUCTIONS, validateProduction } from '../src';
+import { ANIMATIC_TEXT, defaultProjectSettings, SAMPLE_PRODUCTIONS, validateProduction } from '../src';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -22,6 +22,23 @@ describe('validateProduction', () => {
     expect(lastAlgorithm!.scenes.flatMap((s) => s.shots)).toHaveLength(8);
     expect(total(lastAlgorithm!)).toBe(64);
     expect(lastAlgorithm!.scenes.map((s) => s.title)).toEqual(['Night Lab', 'Dawn Lab']);
+  });
+
+  it('takes a production with or without the animatic’s text setting, refusing an unknown choice', () => {
+    // The samples predate the setting: they still import, and take the default.
+    expect(SAMPLE_PRODUCTIONS[0]!.project.animaticText).toBeUndefined();
+    expect(defaultProjectSettings('New').animaticText).toBe('none');
+    for (const animaticText of ANIMATIC_TEXT) {
+      const doc = clone(SAMPLE_PRODUCTIONS[0]!);
+      doc.project.animaticText = animaticText;
+      expect(validateProduction(doc).ok).toBe(true);
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: the test breaks the document on purpose
+    const bad = clone(SAMPLE_PRODUCTIONS[0]!) as any;
+    bad.project.animaticText = 'everything';
+    const result = validateProduction(bad);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.path)).toContain('/project/animaticText');
   });
 
   it('reports every schema error with its JSON path', () => {
