@@ -250,3 +250,56 @@ test('the timeline trims a clip’s head as a ripple (the clips after slide live
   await expect(timeline.getByRole('status').filter({ hasText: 'split at a cut' })).toBeVisible();
   await expect(clips).toHaveCount(4);
 });
+
+test('two fingers pinch the timeline’s zoom around the point between them, and move nothing', async ({
+  page,
+  request,
+}) => {
+  const projectId = await arrangeTimedProject(request);
+  const { timeline, clip } = await openTimeline(page, projectId);
+  await expect(clip(4)).toBeVisible();
+  const before = (await clip(1).boundingBox())!;
+  const c2 = (await clip(2).boundingBox())!;
+  const y = before.y + before.height / 2;
+  // Touch pointers as a touch screen sends them: one finger on shot 1, a second on shot 2, then apart.
+  const touch = (type: string, pointerId: number, x: number) =>
+    timeline.locator('.timeline-track').evaluate(
+      (track, { type, pointerId, x, y }) => {
+        // A touch stays with the element it began on (implicit capture): every event goes to the track.
+        track.dispatchEvent(
+          new PointerEvent(type, {
+            pointerId,
+            pointerType: 'touch',
+            isPrimary: pointerId === 1,
+            clientX: x,
+            clientY: y,
+            button: type === 'pointermove' ? -1 : 0,
+            buttons: type === 'pointerup' ? 0 : 1,
+            bubbles: true,
+            cancelable: true,
+          }),
+        );
+      },
+      { type, pointerId, x, y },
+    );
+  const a = before.x + 20;
+  const b = c2.x + 20;
+  await touch('pointerdown', 1, a);
+  await touch('pointerdown', 2, b);
+  // Apart to twice the distance, around the same middle, in a few moves.
+  const mid = (a + b) / 2;
+  const half = (b - a) / 2;
+  for (const k of [1.25, 1.5, 1.75, 2]) {
+    await touch('pointermove', 1, mid - half * k);
+    await touch('pointermove', 2, mid + half * k);
+  }
+  await touch('pointerup', 2, mid + half * 2);
+  await touch('pointerup', 1, mid - half * 2);
+  // The moves' factors multiply to the fingers' final distance over their first: twice as wide.
+  await expect.poll(async () => (await clip(1).boundingBox())!.width / before.width).toBeGreaterThan(1.9);
+  expect((await clip(1).boundingBox())!.width / before.width).toBeLessThan(2.1);
+  // Nothing was dragged, trimmed or selected by the fingers.
+  await expect(timeline.locator('.timeline-ghost')).toHaveCount(0);
+  await expect(clip(1)).toHaveAttribute('title', /Shot 1: 2 s/);
+  await expect(clip(2)).toHaveAttribute('title', /Shot 2: 4 s/);
+});

@@ -7,6 +7,7 @@ import {
   dropTarget,
   headTrimCandidates,
   headTrimLength,
+  pinchStep,
   rippleOffset,
   ruleLengths,
   shotDurationRule,
@@ -259,5 +260,47 @@ describe('splitRefusal', () => {
     expect(splitRefusal(cs, 6 - 0.5 / 24, 24)).toMatch(/at a cut/);
     expect(splitRefusal(cs, 2 + 1 / 24, 24)).toMatch(/at least 0.5 s/);
     expect(splitRefusal(cs, 3, 24)).toBeNull();
+  });
+});
+
+describe('pinchStep', () => {
+  it('zooms by how much farther apart the fingers are, around the point between them', () => {
+    const step = pinchStep(
+      [
+        { x: 100, y: 10 },
+        { x: 200, y: 10 },
+      ],
+      [
+        { x: 50, y: 10 },
+        { x: 250, y: 10 },
+      ],
+    );
+    expect(step).toEqual({ factor: 2, centreX: 150 });
+    expect(
+      pinchStep(
+        [
+          { x: 0, y: 0 },
+          { x: 30, y: 40 },
+        ],
+        [
+          { x: 0, y: 0 },
+          { x: 15, y: 20 },
+        ],
+      )?.factor,
+    ).toBeCloseTo(0.5, 9);
+  });
+  it('does nothing while the fingers are on one spot', () => {
+    expect(
+      pinchStep(
+        [
+          { x: 5, y: 5 },
+          { x: 5, y: 5 },
+        ],
+        [
+          { x: 5, y: 5 },
+          { x: 9, y: 5 },
+        ],
+      ),
+    ).toBeNull();
   });
 });

@@ -273,3 +273,22 @@ export function dropTarget(
 export function rippleOffset(oldSeconds: number, newSeconds: number, pixelsPerSecond: number): number {
   return (newSeconds - oldSeconds) * pixelsPerSecond;
 }
+
+export interface TouchPoint {
+  x: number;
+  y: number;
+}
+
+/**
+ * One move of a two-finger pinch: the zoom factor (how much farther apart the fingers are than before)
+ * and the x it zooms around (between them, in client pixels). Null when the fingers are (nearly) on one spot.
+ */
+export function pinchStep(
+  before: readonly [TouchPoint, TouchPoint],
+  after: readonly [TouchPoint, TouchPoint],
+): { factor: number; centreX: number } | null {
+  const d0 = Math.hypot(before[1].x - before[0].x, before[1].y - before[0].y);
+  const d1 = Math.hypot(after[1].x - after[0].x, after[1].y - after[0].y);
+  if (d0 < 1 || d1 < 1) return null;
+  return { factor: d1 / d0, centreX: (after[0].x + after[1].x) / 2 };
+}

@@ -5,7 +5,7 @@ import { useSelection, useSession } from '../app/session';
 import { useProviders } from '../render/render-queries';
 import '../styles/timeline.css';
 import { TimelineClip } from './timeline-clip';
-import { ruleLengths, shotDurationRule, visibleClipRange } from './timeline-edit';
+import { pinchStep, ruleLengths, shotDurationRule, type TouchPoint, visibleClipRange } from './timeline-edit';
 import { TimelineGestureLayer } from './timeline-gesture-layer';
 import { fitZoom, layoutTimeline, zoomAround } from './timeline-layout';
 import { PlayheadTimecode, TimelinePlayhead } from './timeline-playhead';
@@ -107,6 +107,42 @@ export function Timeline({ projectId }: { projectId: string }) {
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
+  }, []);
+
+  // Two fingers pinch the zoom, around the point between them (pointer events, so any touch screen).
+  const cancelGesture = useRef(editing.cancelGesture);
+  cancelGesture.current = editing.cancelGesture;
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const touches = new Map<number, TouchPoint>();
+    const pair = () => [...touches.values()].slice(0, 2) as [TouchPoint, TouchPoint];
+    const onDown = (e: PointerEvent) => {
+      if (e.pointerType !== 'touch') return;
+      touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      // The first finger may have started a drag or a marquee: the pinch replaces it.
+      if (touches.size === 2) cancelGesture.current();
+    };
+    const onMove = (e: PointerEvent) => {
+      if (!touches.has(e.pointerId)) return;
+      const before = touches.size === 2 ? pair() : null;
+      touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      const step = before && pinchStep(before, pair());
+      if (!step) return;
+      e.preventDefault();
+      zoomRef.current(step.factor, step.centreX - el.getBoundingClientRect().left);
+    };
+    const onUp = (e: PointerEvent) => touches.delete(e.pointerId);
+    el.addEventListener('pointerdown', onDown, { capture: true });
+    el.addEventListener('pointermove', onMove, { capture: true });
+    el.addEventListener('pointerup', onUp, { capture: true });
+    el.addEventListener('pointercancel', onUp, { capture: true });
+    return () => {
+      el.removeEventListener('pointerdown', onDown, { capture: true });
+      el.removeEventListener('pointermove', onMove, { capture: true });
+      el.removeEventListener('pointerup', onUp, { capture: true });
+      el.removeEventListener('pointercancel', onUp, { capture: true });
+    };
   }, []);
 
   const zoomToFit = () => {

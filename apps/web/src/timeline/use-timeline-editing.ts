@@ -48,6 +48,8 @@ export interface TimelineEditing {
   split(): void;
   duplicate(): void;
   remove(): void;
+  /** Drops the pointer gesture in progress without an edit (a second finger turned it into a pinch). */
+  cancelGesture(): void;
   /** Why the last edit asked for could not be made (for the toolbar), or null. */
   notice: string | null;
 }
@@ -69,6 +71,7 @@ export function useTimelineEditing(
   const latest = useRef({ layout, shots, pixelsPerSecond, fps, lengthsOf });
   latest.current = { layout, shots, pixelsPerSecond, fps, lengthsOf };
   const suppressClick = useRef(false);
+  const cancelActive = useRef<(() => void) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const tell = (message: string) => {
@@ -121,11 +124,17 @@ export function useTimelineEditing(
 
   const trim = (edge: 'start' | 'end') => {
     const clip = primaryClip();
-    if (!clip) return;
+    if (!clip) {
+      tell('Select a shot to trim it to the playhead');
+      return;
+    }
     const { fps } = latest.current;
     const at = playheadStore(projectId).getState().seconds;
     const end = clip.startSeconds + clip.seconds;
-    if (at <= clip.startSeconds || at >= end) return;
+    if (at <= clip.startSeconds || at >= end) {
+      tell(`The playhead is not inside shot ${clip.number}: nothing to trim`);
+      return;
+    }
     // A shot has no media offset: trimming its head shortens it by as much, the shots after move up.
     const seconds = clampLength(edge === 'end' ? at - clip.startSeconds : end - at, fps);
     void run(
@@ -180,7 +189,8 @@ export function useTimelineEditing(
   };
 
   const onPointerDown = (e: ReactPointerEvent<HTMLElement>) => {
-    if (e.button !== 0) return;
+    // A second finger is a pinch (the timeline zooms), not a gesture of its own.
+    if (e.button !== 0 || !e.isPrimary) return;
     const track = e.currentTarget;
     const contentX = (clientX: number) => clientX - track.getBoundingClientRect().left;
     const startX = e.clientX;
@@ -292,6 +302,7 @@ export function useTimelineEditing(
       update?.(ev.clientX);
     };
     const onUp = () => {
+      cancelActive.current = null;
       window.removeEventListener('pointermove', onMove);
       window.removeEventListener('pointerup', onUp);
       window.removeEventListener('pointercancel', onCancel);
@@ -307,12 +318,14 @@ export function useTimelineEditing(
       moved = false;
       onUp();
     };
+    cancelActive.current = onCancel;
     window.addEventListener('pointermove', onMove);
     window.addEventListener('pointerup', onUp);
     window.addEventListener('pointercancel', onCancel);
   };
+  const cancelGesture = () => cancelActive.current?.();
 
-  return { onPointerDown, onClick, split, duplicate, remove, notice };
+  return { onPointerDown, onClick, split, duplicate, remove, cancelGesture, notice };
 }
 
 function formatLength(s: number): string {
