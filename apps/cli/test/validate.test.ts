@@ -110,6 +110,35 @@ export default defineProduction({
   }, 60_000);
 });
 
+describe('ministudio render refusals', () => {
+  it('--provider names a provider that does not exist: refused before anything is queued', async () => {
+    const data = path.join(dir, 'data');
+    const run = await ministudio([
+      'render',
+      'apps/cli/test/fixtures/tiny.ts',
+      '--provider',
+      'nope',
+      '--out',
+      path.join(dir, 'f.mp4'),
+      '--data',
+      data,
+      '--json',
+    ]);
+    expect(run.code).toBe(1);
+    const { error } = JSON.parse(run.stdout);
+    expect(error.code).toBe('unsupported_by_provider');
+    expect(error.message).toContain('No video provider "nope"');
+    expect(error.details.shots).toHaveLength(3);
+    const { createDb } = await import('@ministudio/db');
+    const db = createDb(path.join(data, 'ministudio.db'));
+    try {
+      expect(await db.renderJob.count()).toBe(0);
+    } finally {
+      await db.$disconnect();
+    }
+  }, 180_000);
+});
+
 // In this process (main() is what the bin runs): eight spawns of the command cost a minute on a busy machine.
 async function inProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

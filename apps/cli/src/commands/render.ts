@@ -156,11 +156,14 @@ function refusal(error: unknown): unknown {
       [error.message, ...issues.map((i) => `  ${i.path.replace(/^body(?=\/)/, '')}: ${i.message}`)].join(
         '\n',
       ),
-      { code: error.code, details: error.details },
+      { code: error.code, ...(error.details as Record<string, unknown>) },
     );
   }
   if (error instanceof RenderRefused) {
-    return new CliError(`Cannot render: ${error.message}`, { code: error.code, details: error.details });
+    return new CliError(`Cannot render: ${error.message}`, {
+      code: error.code,
+      ...(error.details as Record<string, unknown>),
+    });
   }
   return error;
 }
