@@ -1,4 +1,4 @@
-import { fixtures, startRunwayFake } from '@ministudio/providers/testing';
+import { fixtures, startLumaFake, startReplicateFake, startRunwayFake } from '@ministudio/providers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, json, useStudio } from './helpers';
 
@@ -7,14 +7,27 @@ import { errorOf, json, useStudio } from './helpers';
 
 const KEY = 'key_runway_for-tests-51c0';
 let fake: Awaited<ReturnType<typeof startRunwayFake>>;
+let replicate: Awaited<ReturnType<typeof startReplicateFake>>;
+let luma: Awaited<ReturnType<typeof startLumaFake>>;
 const good: NodeJS.ProcessEnv = {};
 const wrong: NodeJS.ProcessEnv = {};
 beforeAll(async () => {
   fake = await startRunwayFake({ key: KEY, scenario: 'success', hang: false }, fixtures().mp4);
-  Object.assign(good, { RUNWAYML_API_SECRET: KEY, MINISTUDIO_RUNWAY_BASE_URL: fake.url });
+  replicate = await startReplicateFake({ key: KEY, scenario: 'success', hang: false }, fixtures().mp4);
+  luma = await startLumaFake({ key: KEY, scenario: 'success', hang: false }, fixtures().mp4);
+  Object.assign(good, {
+    RUNWAYML_API_SECRET: KEY,
+    MINISTUDIO_RUNWAY_BASE_URL: fake.url,
+    REPLICATE_API_TOKEN: KEY,
+    MINISTUDIO_REPLICATE_BASE_URL: `${replicate.url}/v1`,
+    LUMAAI_API_KEY: KEY,
+    MINISTUDIO_LUMA_BASE_URL: `${luma.url}/dream-machine/v1`,
+  });
   Object.assign(wrong, { RUNWAYML_API_SECRET: 'key_wrong_0000', MINISTUDIO_RUNWAY_BASE_URL: fake.url });
 });
-afterAll(async () => fake?.close());
+afterAll(async () => {
+  await Promise.all([fake?.close(), replicate?.close(), luma?.close()]);
+});
 
 const configured = useStudio({ env: good });
 const misconfigured = useStudio({ env: wrong });
@@ -32,6 +45,19 @@ describe('testing a provider’s connection', () => {
       message: 'Connected to Runway: the account has 1250 credits.',
     });
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/v1/organization')).toBe(true);
+  });
+
+  it('reads Replicate’s account and lists Luma’s generations, each with its key', async () => {
+    expect(json(await test(configured, 'replicate'))).toEqual({
+      ok: true,
+      message: 'Connected to Replicate as studio-tester.',
+    });
+    expect(json(await test(configured, 'luma'))).toEqual({
+      ok: true,
+      message: 'Connected to Luma: the account has 3 generations.',
+    });
+    expect(replicate.requests.some((r) => r.path === '/v1/account')).toBe(true);
+    expect(luma.requests.some((r) => r.path === '/dream-machine/v1/generations')).toBe(true);
   });
 
   it('says the key was refused, in plain words, without echoing it', async () => {

@@ -98,5 +98,19 @@ export function createLumaProvider(config: LumaConfig, options: AdapterOptions):
         throw http.fail('provider_rejected_input', 'not configured: set LUMAAI_API_KEY');
       return generateByTask(http, options, lumaTask(config.baseUrl, config.apiKey), input, ctx);
     },
+    // GET /generations?limit=1: listing costs nothing and needs the key (Luma has no account route).
+    testConnection: async (signal) => {
+      if (config.apiKey === null)
+        throw http.fail('provider_not_configured', 'not configured: set LUMAAI_API_KEY');
+      const { body } = await http.json<{ count?: number }>(
+        'listing generations',
+        `${joinUrl(config.baseUrl, 'generations')}?limit=1`,
+        { headers: { authorization: `Bearer ${config.apiKey}` } },
+        signal,
+      );
+      return typeof body.count === 'number'
+        ? `Connected to Luma: the account has ${body.count} generations.`
+        : 'Connected to Luma: the key was accepted.';
+    },
   };
 }

@@ -114,5 +114,19 @@ export function createReplicateProvider(config: ReplicateConfig, options: Adapte
         throw http.fail('provider_rejected_input', 'not configured: set REPLICATE_API_TOKEN');
       return generateByTask(http, options, replicateTask(config.baseUrl, config.apiToken), input, ctx);
     },
+    // GET /v1/account: who the token belongs to, which costs nothing and needs the token.
+    testConnection: async (signal) => {
+      if (config.apiToken === null)
+        throw http.fail('provider_not_configured', 'not configured: set REPLICATE_API_TOKEN');
+      const { body } = await http.json<{ username?: string }>(
+        'reading the account',
+        joinUrl(config.baseUrl, 'account'),
+        { headers: { authorization: `Bearer ${config.apiToken}` } },
+        signal,
+      );
+      return typeof body.username === 'string'
+        ? `Connected to Replicate as ${body.username}.`
+        : 'Connected to Replicate: the token was accepted.';
+    },
   };
 }

@@ -19,6 +19,14 @@ export async function startLumaFake(opts: FakeOptions, media: Buffer): Promise<F
     if (url.pathname.startsWith('/cdn/')) return serveMedia(res, opts.scenario, media, 'video/mp4');
     if (!bearerOk(req.headers.authorization, opts.key))
       return sendJson(res, 401, { detail: 'Invalid API key' });
+    // A page of generations, as the real API answers GET /generations (a connection test's cheap call).
+    if (req.method === 'GET' && url.pathname === `${base}/generations`)
+      return sendJson(res, 200, {
+        generations: [],
+        count: 3,
+        limit: Number(url.searchParams.get('limit') ?? 10),
+        offset: 0,
+      });
     if (req.method === 'POST' && url.pathname === `${base}/generations/video`) {
       if (submissionFault(res, opts.scenario, (_s, m) => ({ detail: m }))) return;
       return sendJson(res, 201, generation('queued', {}));

@@ -26,6 +26,9 @@ export async function startReplicateFake(opts: FakeOptions, media: Buffer): Prom
         detail: 'You did not pass a valid authentication token',
         status: 401,
       });
+    // The account, as the real API answers GET /v1/account (a connection test's cheap call).
+    if (req.method === 'GET' && url.pathname === '/v1/account')
+      return sendJson(res, 200, { type: 'user', username: 'studio-tester', name: 'Studio Tester' });
     if (req.method === 'POST' && /^\/v1\/models\/[^/]+\/[^/]+\/predictions$/.test(url.pathname)) {
       if (opts.scenario === 'rate_limited_retry_after') {
         return sendJson(
