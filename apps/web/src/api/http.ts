@@ -16,6 +16,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Asked when the studio answers 401 sign_in_required: resolves once the person has signed in again, and
+ * the request is then sent once more, so a change made while the session ran out is not lost. Set by
+ * the account feature (account/sign-in-gate.ts); without it the 401 is an ordinary error.
+ */
+let signInNeeded: (() => Promise<void>) | null = null;
+export function onSignInRequired(handler: (() => Promise<void>) | null): void {
+  signInNeeded = handler;
+}
+
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface RequestOptions {
@@ -27,7 +37,18 @@ export interface RequestOptions {
   ifMatch: number | null;
 }
 
-export async function apiRequest<T>({ method, path, body, ifMatch }: RequestOptions): Promise<T> {
+export async function apiRequest<T>(options: RequestOptions): Promise<T> {
+  for (;;) {
+    try {
+      return await sendOnce<T>(options);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'sign_in_required' && signInNeeded)) throw error;
+      await signInNeeded();
+    }
+  }
+}
+
+async function sendOnce<T>({ method, path, body, ifMatch }: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;

@@ -1,5 +1,6 @@
 import { ProjectSettings } from '@ministudio/domain';
 import { useState } from 'react';
+import { AccountMenu } from '../account/account-menu';
 import { useProject } from '../api/hooks';
 import { useHistory, useRun, useSession } from '../app/session';
 import { editProject } from '../commands/entity-commands';
@@ -94,6 +95,7 @@ export function TopBar({
           Redo
         </button>
       </div>
+      <AccountMenu />
     </header>
   );
 }

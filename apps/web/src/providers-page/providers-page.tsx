@@ -1,3 +1,4 @@
+import { AccountMenu } from '../account/account-menu';
 import { navigate, projectPath } from '../lib/router';
 import { useProviders } from '../render/render-queries';
 import { ProviderCard } from './provider-card';
@@ -26,6 +27,7 @@ export function ProvidersPage() {
           ← {from ? 'Back to the project' : 'Projects'}
         </a>
         <h1>Providers</h1>
+        <AccountMenu />
       </header>
       <main className="list-main">
         <SettingsFileNote />
