@@ -97,5 +97,20 @@ export function createGeminiVeoProvider(config: GeminiVeoConfig, options: Adapte
         throw http.fail('provider_rejected_input', 'not configured: set GEMINI_API_KEY');
       return generateByTask(http, options, geminiVeoTask(http, config.baseUrl, config.apiKey), input, ctx);
     },
+    // GET /v1beta/models?pageSize=1: listing models costs nothing and needs the key.
+    testConnection: async (signal) => {
+      if (config.apiKey === null)
+        throw http.fail('provider_not_configured', 'not configured: set GEMINI_API_KEY');
+      const { body } = await http.json<{ models?: { name?: string }[] }>(
+        'listing models',
+        `${joinUrl(config.baseUrl, 'v1beta/models')}?pageSize=1`,
+        { headers: { 'x-goog-api-key': config.apiKey } },
+        signal,
+      );
+      const first = body.models?.[0]?.name;
+      return first
+        ? `Connected to the Gemini API: the key was accepted (it lists ${first}).`
+        : 'Connected to the Gemini API: the key was accepted.';
+    },
   };
 }

@@ -31,6 +31,12 @@ export async function startGeminiFake(opts: FakeOptions, media: Buffer): Promise
   const fake = await startFake((req, res, _body, url) => {
     if (req.headers['x-goog-api-key'] !== opts.key)
       return sendJson(res, 403, googleError(403, 'API key not valid.'));
+    // A page of models, as the real API answers GET /v1beta/models (a connection test's cheap call).
+    if (req.method === 'GET' && url.pathname === '/v1beta/models')
+      return sendJson(res, 200, {
+        models: [{ name: 'models/veo-3.1-generate-preview', displayName: 'Veo 3.1' }],
+        nextPageToken: 'next',
+      });
     if (req.method === 'POST' && /^\/v1beta\/models\/[^/]+:predictLongRunning$/.test(url.pathname)) {
       if (submissionFault(res, opts.scenario, googleError)) return;
       return sendJson(res, 200, { name: op });
