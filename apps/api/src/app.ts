@@ -5,7 +5,12 @@ import multipart from '@fastify/multipart';
 import sse from '@fastify/sse';
 import fastifyStatic from '@fastify/static';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
 import type { StudioConfig } from './config';
 import auth from './plugins/auth';
 import dbPlugin from './plugins/db';
@@ -56,8 +61,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger,
     // Fastify logs method, url and status, never bodies or headers: those may carry keys.
     bodyLimit: 2 * 1024 * 1024,
-    // Long ids reach our own validation (400 in the error shape) instead of the router's bare 414.
+    // Long ids reach our own validation (400 in the error shape); beyond this the router refuses them, and
+    // frameworkErrors below puts that refusal in the error shape too.
     routerOptions: { maxParamLength: 2000 },
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      reply.status(tooLong ? 414 : 400).send({
+        error: {
+          code: tooLong ? 'uri_too_long' : 'validation_failed',
+          message: tooLong ? 'A part of the URL is too long.' : 'The URL is not valid.',
+          details: null,
+        },
+      });
+    },
     // plugins/request-log.ts writes one line per request instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (request) => {

@@ -190,9 +190,13 @@ export const ERROR_CODES = {
   provider_not_configured: 422,
   /** A fixed-length shot whose speech is estimated to run well past its end (refused before queueing). */
   speech_does_not_fit: 422,
+  /** A render that would go past a daily or monthly spend limit (refused before queueing; remaining in details). */
+  over_spend_limit: 422,
   version_required: 428,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A path parameter longer than the router accepts (see app.ts's maxParamLength). */
+  uri_too_long: 414,
   range_not_satisfiable: 416,
   /** The Host header names something other than this studio (DNS rebinding). */
   unknown_host: 421,
