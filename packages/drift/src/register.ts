@@ -375,7 +375,7 @@ export function refineOnBlocks(
   for (let round = 0; round < rounds; round++) {
     // The first round searches wide: the global estimate may have locked onto the most contrasted object (a
     // set piece that moved), and the rest of the room must still be found.
-    const radius = Math.max(2, Math.round(frameA.width * (round === 0 ? 0.05 : 0.015)));
+    const radius = Math.max(2, Math.round(frameA.width * (round === 0 ? 0.035 : 0.015)));
     const warped = warpInto(frameA, frameB, reg);
     const planeB = planeOf(warped.frame);
     const samples: { x: number; y: number; dx: number; dy: number }[] = [];
