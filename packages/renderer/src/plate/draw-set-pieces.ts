@@ -95,7 +95,7 @@ export function drawSea(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
   }
 }
 
-export function drawQuay(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
+export function drawQuay(ctx: Ctx, _spec: PlateSpec, e: PlateElement): void {
   ctx.fillStyle = css(e.colour, 1);
   ctx.fillRect(e.x, e.y, e.w, e.h);
   // Dressed stone: courses of blocks, taller toward the camera.
@@ -123,7 +123,7 @@ export function drawQuay(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
   ctx.fillRect(e.x, e.y, e.w, Math.max(2, e.h * 0.04));
 }
 
-export function drawRoad(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
+export function drawRoad(ctx: Ctx, _spec: PlateSpec, e: PlateElement): void {
   ctx.fillStyle = css(e.colour, 1);
   ctx.fillRect(e.x, e.y, e.w, e.h);
   ctx.fillStyle = css(shade(e.colour, 0.3), 1);
@@ -246,7 +246,7 @@ export function drawConsole(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
   ctx.fillRect(e.x + e.w * 0.76, e.y + e.h * 0.06, e.w * 0.12, e.h * 0.24);
 }
 
-export function drawLens(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
+export function drawLens(ctx: Ctx, _spec: PlateSpec, e: PlateElement): void {
   const r = Math.min(e.w, e.h * 0.75) / 2;
   const cx = e.x + e.w / 2;
   const cy = e.y + r;
@@ -362,9 +362,8 @@ export function drawUnknown(ctx: Ctx, spec: PlateSpec, e: PlateElement): void {
   ctx.textBaseline = 'middle';
   ctx.fillStyle = e.colour.r + e.colour.g + e.colour.b > 380 ? '#1c1c1c' : '#f4f4f4';
   const shown = wrapText((t) => ctx.measureText(t).width, e.label, e.w * 0.85).slice(0, 3);
-  shown.forEach((l, i) =>
-    ctx.fillText(l, e.x + e.w / 2, e.y + e.h / 2 + (i - (shown.length - 1) / 2) * size * 1.2, e.w * 0.9),
-  );
+  for (const [i, l] of shown.entries())
+    ctx.fillText(l, e.x + e.w / 2, e.y + e.h / 2 + (i - (shown.length - 1) / 2) * size * 1.2, e.w * 0.9);
   ctx.textAlign = 'start';
   ctx.textBaseline = 'alphabetic';
 }
