@@ -189,6 +189,22 @@ export interface VideoCapabilities {
   maxPromptLength: number;
   /** Human-readable statements of combinations the model forbids. */
   exclusions: string[];
+  /**
+   * What a second of its video costs, from the provider's own published pricing (with where and when it was
+   * read). null or absent: no published price was found, and spend counts it as unknown, never as zero.
+   */
+  price?: ModelPrice | null;
+}
+
+/** A model's price per second of video, in integer micro-dollars (1 USD = 1,000,000), with its source. */
+export interface ModelPrice {
+  microsPerSecond: number;
+  /** The provider's own pricing page, or "self-hosted" for what runs on this studio's machines. */
+  source: string;
+  /** YYYY-MM-DD: when the source was read. */
+  readOn: string;
+  /** How the page states it, when that is not a plain rate per second. */
+  note?: string;
 }
 
 export interface VideoProvider {

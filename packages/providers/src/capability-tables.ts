@@ -1,9 +1,26 @@
-import type { AspectRatio, VideoCapabilities } from '@ministudio/domain';
+import type { AspectRatio, ModelPrice, VideoCapabilities } from '@ministudio/domain';
 import { defineModel, type ModelSpec } from './model-spec';
 
 // Every provider model's limits in one table, so a change at a provider is one edit here.
 // Sources are the provider SDKs and documentation; where a limit was not published the entry says
 // "assumed" beside it, and the package README lists it under its assumptions.
+//
+// Prices: only what the provider's OWN published pricing says, with the page and the day it was read.
+// Where no such page could be read (this studio was built offline, from stored copies of public pages),
+// the price is null: spend shows "price unknown — not counted" rather than a figure nobody published.
+// Resellers' and blogs' numbers are not the provider's price and are not used. An owner who knows the
+// price sets it in providers.json ("prices", see config.ts).
+
+/**
+ * fal's own model page: "For 5s video your request will cost $1.40. For every additional second you will
+ * be charged $0.28" — $0.28 a second, whether 5 or 10 s.
+ */
+const FAL_KLING_21_MASTER_PRICE: ModelPrice = {
+  microsPerSecond: 280_000,
+  source: 'https://fal.ai/models/fal-ai/kling-video/v2.1/master/image-to-video/llms.txt',
+  readOn: '2026-12-04',
+  note: '$1.40 for 5 s, $0.28 for every further second.',
+};
 
 const LANDSCAPE_PORTRAIT: AspectRatio[] = ['16:9', '9:16'];
 const VEO_SIZES = [
@@ -37,6 +54,9 @@ function veo(provider: string, model: string, label: string, seed: boolean, refe
       referenceImages: { max: references, kinds: references > 0 ? ['character', 'environment'] : [] },
       nativeAudio: true,
       maxPromptLength: VEO_PROMPT_CHARS,
+      // Google's own pricing page (ai.google.dev/gemini-api/docs/pricing, cloud.google.com/vertex-ai/pricing)
+      // was not among the stored pages; only resellers' figures were. Unknown until set in providers.json.
+      price: null,
       notes: seed ? [] : ['The Gemini API takes no seed: takes of the same shot differ.'],
     },
     [...VEO_31_RULES],
@@ -73,6 +93,9 @@ export const RUNWAY_MODELS: ModelSpec[] = [
       referenceImages: { max: 0, kinds: [] },
       nativeAudio: false,
       maxPromptLength: 1000,
+      // Runway's own API reference (github.com/runwayml/skills, skills/rw-api-reference/SKILL.md) gives
+      // 12 credits a second, but no page of Runway's that was readable says what a credit costs in dollars.
+      price: null,
     },
     [],
     1,
@@ -91,6 +114,8 @@ export const RUNWAY_MODELS: ModelSpec[] = [
       referenceImages: { max: 0, kinds: [] },
       nativeAudio: true,
       maxPromptLength: 1000,
+      // Runway's reference gives "20-40" credits a second (no single rate), and no dollar value of a credit.
+      price: null,
     },
     [{ kind: 'last_frame_requires_first_frame' }],
     null,
@@ -113,6 +138,8 @@ export const LUMA_MODELS: ModelSpec[] = ['ray-2', 'ray-flash-2'].map((model) =>
       nativeAudio: false,
       // Not published (assumed).
       maxPromptLength: 2000,
+      // Luma's own API pricing page (lumalabs.ai/api/pricing) was not among the stored pages.
+      price: null,
     },
     [],
     null,
@@ -135,6 +162,8 @@ export const REPLICATE_MODELS: ModelSpec[] = [
       referenceImages: { max: 0, kinds: [] },
       nativeAudio: true,
       maxPromptLength: VEO_PROMPT_CHARS,
+      // replicate.com/google/veo-3-fast (its price) was not among the stored pages.
+      price: null,
     },
     [],
     null,
@@ -154,6 +183,8 @@ export const REPLICATE_MODELS: ModelSpec[] = [
       referenceImages: { max: 1, kinds: ['character'] },
       nativeAudio: false,
       maxPromptLength: 2000,
+      // replicate.com/minimax/video-01 (its price) was not among the stored pages.
+      price: null,
       notes: ['One character reference image (subject reference).'],
     },
     [{ kind: 'references_exclude_first_frame' }],
@@ -176,6 +207,7 @@ export const FAL_MODELS: ModelSpec[] = [
       referenceImages: { max: 0, kinds: [] },
       nativeAudio: false,
       maxPromptLength: 2500,
+      price: FAL_KLING_21_MASTER_PRICE,
     },
     [],
     null,

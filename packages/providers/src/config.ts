@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type ModelPrice, parseUsd, type VideoCapabilities } from '@ministudio/domain';
 
 /** Names whose values are secrets: masked everywhere and never described. */
 export function isSecretName(name: string): boolean {
@@ -71,4 +72,57 @@ export function intSetting(settings: ProviderSettings, name: string, fallback: n
   if (raw === null) return fallback;
   const n = Math.round(Number(raw));
   return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/**
+ * The owner's prices, from the "prices" object in `<dataDir>/providers.json`, keyed "provider:model" (one
+ * model) or "provider" (all its models):
+ *   "prices": { "gemini-veo:veo-3.1-generate-preview": { "usdPerSecond": "0.40",
+ *               "source": "https://ai.google.dev/gemini-api/docs/pricing", "readOn": "2026-12-04" } }
+ * An override wins over the capability table. `usdPerSecond` may be a string or a number; it is read as
+ * text into micro-dollars. A malformed entry is an error naming its key (never a silent guess of a price).
+ */
+export function readPriceOverrides(dataDir: string | null): Record<string, ModelPrice> {
+  if (dataDir === null) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(join(dataDir, 'providers.json'), 'utf8'));
+  } catch {
+    // A missing or broken file is readConfigFile's to report; it has no prices.
+    return {};
+  }
+  const prices = (parsed as { prices?: unknown } | null)?.prices;
+  if (prices === undefined) return {};
+  if (prices === null || typeof prices !== 'object' || Array.isArray(prices))
+    throw new Error(
+      'providers.json: "prices" must be an object of "provider:model": { usdPerSecond, source }',
+    );
+  const out: Record<string, ModelPrice> = {};
+  for (const [key, entry] of Object.entries(prices)) {
+    const e = (entry ?? {}) as { usdPerSecond?: unknown; source?: unknown; readOn?: unknown };
+    const raw = typeof e.usdPerSecond === 'number' ? String(e.usdPerSecond) : e.usdPerSecond;
+    const micros = typeof raw === 'string' ? parseUsd(raw) : null;
+    if (micros === null)
+      throw new Error(`providers.json: prices["${key}"].usdPerSecond must be an amount like "0.40"`);
+    out[key] = {
+      microsPerSecond: micros,
+      source: typeof e.source === 'string' && e.source.trim() ? e.source.trim() : 'providers.json',
+      readOn: typeof e.readOn === 'string' ? e.readOn : '',
+      note: 'Set in providers.json.',
+    };
+  }
+  return out;
+}
+
+/** A model's price: the owner's override for the model, then for the provider, then the capability table. */
+export function priceFor(
+  capabilities: Pick<VideoCapabilities, 'provider' | 'model' | 'price'>,
+  overrides: Record<string, ModelPrice>,
+): ModelPrice | null {
+  return (
+    overrides[`${capabilities.provider}:${capabilities.model}`] ??
+    overrides[capabilities.provider] ??
+    capabilities.price ??
+    null
+  );
 }

@@ -20,7 +20,14 @@ export {
   checkRequest,
   nearestDuration,
 } from './check-request';
-export { isSecretName, loadSettings, type ProviderSettings, readConfigFile } from './config';
+export {
+  isSecretName,
+  loadSettings,
+  type ProviderSettings,
+  priceFor,
+  readConfigFile,
+  readPriceOverrides,
+} from './config';
 export { parseRetryAfter, retryAfterFromHeaders } from './http/retry-after';
 export { describeRule, type ExclusionRule, modelSpecFor } from './model-spec';
 export { redactedCause, redactSecrets } from './redact';

@@ -6,6 +6,7 @@ import {
   MAX_SHOT_SECONDS,
   MIN_SHOT_SECONDS,
   ProviderError,
+  SELF_HOSTED_PRICE,
   type VideoCapabilities,
   type VideoProvider,
   type VideoRequest,
@@ -52,6 +53,7 @@ export const ANIMATIC_CAPABILITIES: VideoCapabilities = {
   referenceImages: { max: 1, kinds: ['environment'] },
   nativeAudio: true,
   maxPromptLength: 100_000,
+  price: SELF_HOSTED_PRICE,
   exclusions: [
     'Draws from the shot’s structure; the first frame and character reference images are not used.',
   ],

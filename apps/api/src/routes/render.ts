@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, RenderBody, RenderStart, ShotCheck } from '@ministudio/domain';
 import { jobSummary } from '@ministudio/pipeline';
 import Type from 'typebox';
+import { SpendService } from '../services/spend';
 import { IdParams } from './common';
 import { refusal } from './render-refusal';
+import { spendRoutes } from './spend';
 
 const tags = ['render'];
 
@@ -11,6 +13,8 @@ const tags = ['render'];
 const render: FastifyPluginAsyncTypebox = async (app) => {
   const service = app.renderer.service;
   const projects = app.projectsRepository;
+  const spend = new SpendService(app.db, service, app.dataDir);
+  await app.register(spendRoutes(spend));
 
   app.post(
     '/api/projects/:id/render',
@@ -21,7 +25,7 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         description:
-          'Renders every selected shot that has no current take (all shots when the body is {}). Unchanged shots reuse their take; a render already on its way is not started twice. Answers 422 unsupported_by_provider for shots a provider cannot take (each broken constraint in details.shots), and 422 provider_not_configured when a shot’s provider has no key or address set.',
+          'Renders every selected shot that has no current take (all shots when the body is {}). Unchanged shots reuse their take; a render already on its way is not started twice. Answers 422 unsupported_by_provider for shots a provider cannot take (each broken constraint in details.shots), 422 provider_not_configured when a shot’s provider has no key or address set, and 422 over_spend_limit when its cost would pass a daily or monthly limit (details.remainingMicros, details.breaches). Each new take’s cost is recorded when it is queued.',
         params: IdParams,
         body: RenderBody,
         response: { 202: RenderStart, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody },
@@ -29,7 +33,9 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const project = await projects.view(request.params.id);
-      const result = await service.render(project, request.body).catch(refusal);
+      const result = await spend
+        .renderWithinLimits(project, request.body, () => service.render(project, request.body))
+        .catch(refusal);
       return reply.status(202).send({ jobs: result.jobs.map(jobSummary), shots: result.shots });
     },
   );

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ImageInput, JobContext, VideoProvider, VideoRequest, VideoResult } from '@ministudio/domain';
+import {
+  type ImageInput,
+  type JobContext,
+  SELF_HOSTED_PRICE,
+  type VideoProvider,
+  type VideoRequest,
+  type VideoResult,
+} from '@ministudio/domain';
 import WebSocket from 'ws';
 import { capabilitiesOf } from '../capability-tables';
 import { joinUrl, ProviderHttp } from '../http/client';
@@ -53,6 +60,7 @@ export function comfyModelSpec(workflow: Workflow, workflowName: string): ModelS
       },
       nativeAudio: false,
       maxPromptLength: 10_000,
+      price: SELF_HOSTED_PRICE,
     },
     [],
     null,
