@@ -86,6 +86,27 @@ describe('refusalNotice', () => {
     ).toMatch(/^2 shots ask for more/);
   });
 
+  it('says speech too long for its shot is the shot’s, not the provider’s', () => {
+    const speech: Violation = {
+      constraint: 'speech_does_not_fit',
+      field: 'duration',
+      message: 'Emma’s line “…” takes about 77 s; the speech ends near 77.3 s, but the shot lasts 8 s.',
+      fix: 'Let the shot follow its speech, lengthen it, or split it.',
+    };
+    expect(refusalNotice([{ shotId: 'a', violations: [speech] }]).text).toBe(
+      'A shot’s speech runs past its length: see the marked shot. Nothing was rendered.',
+    );
+    expect(
+      refusalNotice([
+        { shotId: 'a', violations: [speech] },
+        { shotId: 'b', violations: [speech] },
+      ]).text,
+    ).toMatch(/^2 shots’ speech run past their length/);
+    expect(refusalNotice([{ shotId: 'a', violations: [speech, tooLong] }]).text).toMatch(
+      /^A shot asks for more/,
+    );
+  });
+
   it('names each setting to set once, however many shots need it, and the limits besides', () => {
     const notice = refusalNotice([
       { shotId: 'a', violations: [noKey, tooLong] },
