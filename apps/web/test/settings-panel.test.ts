@@ -29,5 +29,9 @@ describe('settings frame options', () => {
     expect(describeChange({ aspectRatio: '9:16', width: 720, height: 1280 })).toBe(
       'Aspect ratio → 9:16, Size → 720 × 1280',
     );
+    expect(describeChange({ animaticText: 'dialogue-and-action' })).toBe(
+      'Text on the animatic → dialogue and action',
+    );
+    expect(describeChange({ animaticText: 'none' })).toBe('Text on the animatic → nothing');
   });
 });
