@@ -6,6 +6,7 @@ export * from './providers';
 export * from './samples';
 export * from './schemas/accounts';
 export * from './schemas/api';
+export * from './schemas/drift';
 export * from './schemas/fields';
 export * from './schemas/film';
 export * from './schemas/frame-regions';

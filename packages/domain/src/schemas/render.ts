@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import type { VideoCapabilities } from '../providers';
+import type { DriftEvent } from './drift';
 import { Nullable, StringEnum } from './helpers';
 
 // The render and provider routes' shapes (docs/api.md, "Rendering"): one definition for the API's
@@ -69,6 +70,8 @@ export interface StudioEventPayloads {
   job: JobEvent;
   take: TakeEvent;
   film: FilmEvent;
+  /** A drift review job's progress (`POST /api/projects/:id/drift`). */
+  drift: DriftEvent;
 }
 export type StudioEventType = keyof StudioEventPayloads;
 
