@@ -10,7 +10,7 @@ import {
   type IdentityPair,
   PRODUCTION_FORMAT,
   PRODUCTION_VERSION,
-  Production,
+  type Production,
   type ProductionAsset,
   type ProductionCharacter,
   type ProductionEnvironment,
@@ -188,7 +188,7 @@ export function environment<const K extends string>(key: K, spec: EnvironmentSpe
  * A scene. Inside `scenes: ({ scene }) => …` its environment is checked against the production's keys;
  * this free-standing form (for plain JavaScript and helpers) is checked when the production is defined.
  */
-export function scene<C extends string = string, E extends string = string>(
+export function scene<const C extends string = never, const E extends string = never>(
   key: string,
   spec: SceneSpec<C, E>,
 ): Scene<C, E> {
@@ -196,7 +196,8 @@ export function scene<C extends string = string, E extends string = string>(
 }
 
 /** A shot; like `scene`, typed by the production when taken from the `scenes` callback. */
-export function shot<C extends string = string>(key: string, spec: ShotSpec<C> = {}): Shot<C> {
+// Keys default to none (never): a shot that names no character fits any production.
+export function shot<const C extends string = never>(key: string, spec: ShotSpec<C> = {}): Shot<C> {
   return { kind: 'shot', key, spec };
 }
 
@@ -210,6 +211,16 @@ export function defineProduction<const C extends string, const E extends string>
 ): Production {
   const where = new Map<string, string>();
   const scenes = typeof spec.scenes === 'function' ? spec.scenes({ scene, shot }) : spec.scenes;
+  // Plain JavaScript can hand anything here; say where, before compiling trips over it.
+  const misplaced: ValidationIssue[] = [
+    ...kindIssues(spec.characters, 'character', '/characters'),
+    ...kindIssues(spec.environments, 'environment', '/environments'),
+    ...kindIssues(scenes, 'scene', '/scenes'),
+  ];
+  scenes.forEach((s, i) => {
+    if (s?.kind === 'scene') misplaced.push(...kindIssues(s.spec.shots, 'shot', `/scenes/${i}/shots`));
+  });
+  if (misplaced.length) throw new ProductionError(misplaced);
   const defaults = { ...defaultShot(), ...spec.shotDefaults };
   const doc: Production = {
     format: PRODUCTION_FORMAT,
@@ -248,17 +259,21 @@ export function defineProduction<const C extends string, const E extends string>
   return checked.value;
 }
 
+function kindIssues(list: unknown, kind: string, base: string): ValidationIssue[] {
+  if (!Array.isArray(list)) return [{ path: base, message: `must be a list of ${kind}(...) values` }];
+  return list.flatMap((item, i) =>
+    (item as { kind?: unknown } | null)?.kind === kind
+      ? []
+      : [{ path: `${base}/${i}`, message: `must be made with ${kind}(...)` }],
+  );
+}
+
 /**
- * The project's settings: the studio's defaults for every required field, the script's values over them.
- * A setting the format makes optional is written only when the script sets it, so a file stays as
- * short as it was written (and the samples compile to themselves).
+ * The project's settings: the studio's default for every setting, the script's values over them, in the
+ * order the studio writes them, so a script compiles to the file the studio would export.
  */
 function projectSettings(given: ProductionSpec<string, string>['project']): ProjectSettings {
-  const required = new Set<string>(Production.properties.project.required ?? []);
-  const defaults = Object.entries(defaultProjectSettings(given.title)).filter(
-    ([key]) => required.has(key) || key in given,
-  );
-  return { ...Object.fromEntries(defaults), ...given } as ProjectSettings;
+  return { ...defaultProjectSettings(given.title), ...given };
 }
 
 function compileShot(

@@ -108,4 +108,23 @@ describe('defineProduction', () => {
       expect(error.message).toContain('/scenes/0/environment (scene "s")');
     }
   });
+
+  it('values not made with the helpers are named by path', () => {
+    const run = () =>
+      defineProduction({
+        project: { title: 'Loose' },
+        characters: [sarah, { key: 'bob' } as never],
+        environments: [lab],
+        scenes: [scene('s', { environment: 'lab', seed: 1, shots: [shot('a'), { key: 'b' } as never] })],
+      });
+    expect(run).toThrow(ProductionError);
+    try {
+      run();
+    } catch (e) {
+      expect((e as ProductionError).issues).toEqual([
+        { path: '/characters/1', message: 'must be made with character(...)' },
+        { path: '/scenes/0/shots/1', message: 'must be made with shot(...)' },
+      ]);
+    }
+  });
 });

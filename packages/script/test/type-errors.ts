@@ -1,6 +1,6 @@
 // Type test: every line after a `@ts-expect-error` must be a type error. `tsc -p .` (the package's
 // typecheck) fails if one is not; test/types.test.ts also checks which error each line gives.
-import { character, defineProduction, environment } from '../src/index';
+import { character, defineProduction, environment, scene, shot } from '../src/index';
 
 const sarah = character('sarah', { name: 'Sarah' });
 const aria = character('aria', { name: 'ARIA' });
@@ -44,5 +44,19 @@ export const typed = defineProduction({
       seed: 2,
       shots: [],
     }),
+  ],
+});
+
+// The free-standing helpers (a list instead of the callback) are checked by the production too.
+export const free = defineProduction({
+  project: { title: 'Free-standing' },
+  characters: [sarah],
+  environments: [lab],
+  scenes: [
+    scene('f', { environment: 'lab', seed: 3, shots: [shot('f-1', { dialogue: ['sarah: Fine.'] })] }),
+    // @ts-expect-error EXPECT(free-bob) no character "bob"
+    scene('g', { environment: 'lab', seed: 4, shots: [shot('g-1', { dialogue: ['bob: No.'] })] }),
+    // @ts-expect-error EXPECT(free-moon) no environment "moon"
+    scene('h', { environment: 'moon', seed: 5, shots: [] }),
   ],
 });
