@@ -31,8 +31,9 @@ export interface FuzzReport {
   seconds: number;
 }
 
-/** Where rendering or synthesis would start for real: only ids that match nothing are sent there. */
-const HEAVY = /\/render|\/film|\/drift|voice-sample|speech-preview|\/edit\b|storyboard\.pdf/;
+/** Where rendering or synthesis would start for real, or an event stream would stay open for good: only
+ * ids that match nothing are sent there. */
+const HEAVY = /\/render|\/film|\/drift|voice-sample|speech-preview|\/edit\b|storyboard\.pdf|\/events/;
 // Accounts last: once a fuzzed body makes the first account, every later request is answered 401.
 const LAST = /^\/api\/(users|tokens|auth)/;
 const LEAK = /\n\s+at |node_modules|\/work\/|\/tmp\/|[\w-]+\.ts:\d+|ministudio-api-/;
