@@ -5,6 +5,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 // `pnpm ministudio …` runs in the workspace root; file arguments are meant from where the user typed it.
-if (process.env.npm_lifecycle_event === 'ministudio' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+if (process.env.npm_lifecycle_event === 'ministudio' && process.env.INIT_CWD)
+  process.chdir(process.env.INIT_CWD);
 const { main } = await import('../src/main.ts');
 process.exitCode = await main(process.argv.slice(2));
