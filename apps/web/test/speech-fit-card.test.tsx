@@ -157,7 +157,7 @@ describe('splitting a shot whose speech does not fit', () => {
       posts.map((_, i) => shots.indexOf(splitMe) + 1 + i),
     );
     expect(posts.every((p) => (p.body as { duration: number }).duration === 8)).toBe(true);
-  });
+  }, 30_000); // Thirty writes through the queue and as many board renders: slow on a loaded machine.
 });
 
 describe('a card’s length', () => {

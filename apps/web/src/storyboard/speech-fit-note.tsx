@@ -22,7 +22,14 @@ export function SpeechFitNote({
 }) {
   const { editor } = useSession();
   const run = useRun();
-  const project = useProject(projectId).data;
+  // Only what the check reads: an edit elsewhere in the project re-renders no card's note (the selected
+  // parts are shared structurally, so unchanged ones keep their identity).
+  const project = useProject(projectId, (p) => ({
+    characters: p.characters,
+    narrationVoice: p.narrationVoice,
+    fps: p.fps,
+    defaultProvider: p.defaultProvider,
+  })).data;
   const providers = useProviders().data ?? [];
   const advice = useMemo(() => {
     if (!project) return null;
