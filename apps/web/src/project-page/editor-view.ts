@@ -6,14 +6,16 @@ import { useCallback, useState } from 'react';
 //
 // Storyboard is the default: a new project is written before it is cut, and until a shot has a take the
 // viewer can only show the same cards the board does. Choosing Edit once sticks for that project.
+// Review shows the chosen takes' drift (review/).
 
-export type EditorView = 'storyboard' | 'edit';
+export type EditorView = 'storyboard' | 'edit' | 'review';
 
 const keyOf = (projectId: string) => `ministudio.view.${projectId}`;
 
 export function readView(projectId: string): EditorView {
   try {
-    return localStorage.getItem(keyOf(projectId)) === 'edit' ? 'edit' : 'storyboard';
+    const stored = localStorage.getItem(keyOf(projectId));
+    return stored === 'edit' || stored === 'review' ? stored : 'storyboard';
   } catch {
     // Storage can be refused (private modes); the default is a fine answer.
     return 'storyboard';

@@ -8,6 +8,7 @@ import { navigate } from '../lib/router';
 import { Player } from '../player/player';
 import { RenderBar } from '../render/render-bar';
 import { useRenderEvents } from '../render/use-render-events';
+import { ReviewView } from '../review/review-view';
 import { Board } from '../storyboard/board';
 import { Timeline } from '../timeline/timeline';
 import { DetailPane } from './detail-pane';
@@ -55,6 +56,8 @@ function Editor({ projectId }: { projectId: string }) {
             </div>
             <Player projectId={projectId} />
           </>
+        ) : view === 'review' ? (
+          <ReviewView projectId={projectId} />
         ) : (
           <Board projectId={projectId} />
         )}

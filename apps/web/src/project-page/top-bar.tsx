@@ -58,6 +58,7 @@ export function TopBar({
           [
             ['storyboard', 'Storyboard'],
             ['edit', 'Edit'],
+            ['review', 'Review'],
           ] as const
         ).map(([id, label]) => (
           <button key={id} type="button" role="tab" aria-selected={view === id} onClick={() => onView(id)}>

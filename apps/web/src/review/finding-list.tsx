@@ -1,0 +1,75 @@
+import type { ProjectDriftFinding } from '@ministudio/domain';
+import { findingSentence, LEVEL_LOOK } from './review-model';
+
+export type FixAction = 'continuity' | 'scene-seed';
+
+/** The findings of a pick, each a sentence with its number, both colours and the fixes. Clicking one selects
+ * its shot in the editor. */
+export function FindingList({
+  findings,
+  names,
+  active,
+  onActivate,
+  onFix,
+}: {
+  findings: readonly ProjectDriftFinding[];
+  /** Character keys to names, so a sentence composed here names people as the film does. */
+  names: ReadonlyMap<string, string>;
+  active: string | null;
+  onActivate: (finding: ProjectDriftFinding) => void;
+  onFix: (finding: ProjectDriftFinding, action: FixAction) => void;
+}) {
+  if (findings.length === 0) return <p className="review-empty">Nothing drifts here.</p>;
+  return (
+    <ul className="review-findings" aria-label="Findings">
+      {findings.map((f) => {
+        const look = LEVEL_LOOK[f.level];
+        return (
+          <li key={f.id} className={`review-finding review-finding-${f.level}`} data-active={active === f.id}>
+            <button type="button" className="review-finding-text" onClick={() => onActivate(f)}>
+              <span
+                className={`review-level review-level-${f.level}`}
+                style={{ ['--band' as string]: look.colour }}
+              >
+                {look.mark} {look.label}
+              </span>
+              <span className="review-sentence">
+                {findingSentence(f, f.subject ? names.get(f.subject) : undefined)}
+              </span>
+              {f.dismissed && <span className="review-dismissed">accepted</span>}
+            </button>
+            {f.colours && (
+              <span
+                className="review-swatches"
+                role="img"
+                aria-label={`Before ${f.colours.a}, after ${f.colours.b}`}
+              >
+                <span
+                  className="review-swatch"
+                  style={{ background: f.colours.a }}
+                  title={`Before: ${f.colours.a}`}
+                />
+                <span className="review-swatch-arrow">→</span>
+                <span
+                  className="review-swatch"
+                  style={{ background: f.colours.b }}
+                  title={`After: ${f.colours.b}`}
+                />
+              </span>
+            )}
+            {f.level !== 'none' && (
+              <span className="review-fixes">
+                <button type="button" onClick={() => onFix(f, 'continuity')}>
+                  Re-render with continuity from the previous shot
+                </button>
+                <button type="button" onClick={() => onFix(f, 'scene-seed')}>
+                  Re-render with the scene’s seed
+                </button>
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
