@@ -1,5 +1,6 @@
 import type { ProjectView } from '@ministudio/domain';
 import { vi } from 'vitest';
+import { sessionKey } from '../src/account/account-api';
 import { projectKey } from '../src/api/query-keys';
 import { queryClient } from '../src/app/services';
 
@@ -35,5 +36,7 @@ export function stubServer(projects: ProjectView[], answer: Answer = () => undef
     return new Response(JSON.stringify(answer(request) ?? []), { status: 200 });
   });
   for (const p of projects) queryClient.setQueryData(projectKey(p.id), p);
+  // An open studio (no accounts): its one person owns it, so the editor shows everything at once.
+  queryClient.setQueryData(sessionKey, { mode: 'open', user: { name: 'you', role: 'owner' } });
   return sent;
 }
