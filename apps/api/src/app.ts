@@ -24,6 +24,7 @@ import web from './plugins/web';
 import accounts from './routes/accounts';
 import assets from './routes/assets';
 import characters from './routes/characters';
+import drift from './routes/drift';
 import editExport from './routes/edit-export';
 import environments from './routes/environments';
 import events from './routes/events';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(film);
   await app.register(renderFiles);
   await app.register(editExport);
+  await app.register(drift);
   await app.register(events);
   await app.register(providers);
   if (options.workerToken) await app.register(workerRoutes(options.workerToken));

@@ -521,6 +521,28 @@ export interface FilmReport {
 }
 
 /**
+ * The `subjects` (character keys) of a later shot against their first appearance in `first` (start against
+ * start). Exported so a caller that caches pair results (the API) can re-measure one appearance alone.
+ */
+export function appearanceFindings(
+  first: Pick<FilmShot, 'label' | 'analysis'>,
+  later: Pick<FilmShot, 'analysis'>,
+  subjects: readonly string[],
+): DriftFinding[] {
+  const before = {
+    ...first.analysis.head,
+    characters: first.analysis.head.characters.filter((c) => subjects.includes(c.subject)),
+  };
+  return lookFindings(
+    before,
+    later.analysis.head,
+    (key) => nameOf(later.analysis, key),
+    'b',
+    `in ${first.label}`,
+  );
+}
+
+/**
  * A film's drift: every cut (end of N against start of N+1), every shot within itself, and every appearance of
  * a character against its first one (start against start; the shot right after the first is already a cut).
  * Pure over cached analyses, so re-running after one shot changed only re-measures that shot's clip.
@@ -550,18 +572,7 @@ export function compareFilm(shots: readonly FilmShot[]): FilmReport {
     }
     for (const [f, subjects] of byFirst) {
       const ref = shots[f]!;
-      const before = {
-        ...ref.analysis.head,
-        characters: ref.analysis.head.characters.filter((c) => subjects.includes(c.subject)),
-      };
-      const findings = lookFindings(
-        before,
-        shot.analysis.head,
-        (key) => nameOf(shot.analysis, key),
-        'b',
-        `in ${ref.label}`,
-      );
-      appearances.push({ id: shot.id, firstId: ref.id, findings });
+      appearances.push({ id: shot.id, firstId: ref.id, findings: appearanceFindings(ref, shot, subjects) });
     }
   });
   return { cuts, shots: within, appearances };
