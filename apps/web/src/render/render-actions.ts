@@ -49,6 +49,11 @@ export async function render(deps: RenderDeps, scope: RenderScope): Promise<Rend
         );
       return null;
     }
+    // Over a spend limit: the server's sentence says the cost, the limit and what remains.
+    if (error instanceof ApiError && error.code === 'over_spend_limit') {
+      useNotices.getState().show('error', error.message);
+      return null;
+    }
     report(error, 'start the render');
     return null;
   }

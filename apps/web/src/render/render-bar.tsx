@@ -22,6 +22,7 @@ import {
   selectedShotIds,
   staleShotIds,
 } from './render-scope';
+import { SpendLine } from './spend-line';
 import { useRenderDeps } from './use-render-deps';
 
 const IDLE = { shots: 0, percent: 0, estimated: false };
@@ -79,6 +80,14 @@ export function RenderBar({ projectId }: { projectId: string }) {
   const summary = useRender(useShallow((s) => projectProgress(s.byShot) ?? IDLE));
   const [busy, setBusy] = useState(false);
   const [exporting, setExporting] = useState(false);
+  // The scope whose cost is shown: the button under the pointer or focus, else the first that would render.
+  const [previewKind, setPreviewKind] = useState<RenderScopeKind | null>(null);
+  const version = useProject(projectId, (p) => p.version).data ?? 0;
+  const costKind =
+    previewKind ??
+    (['stale', 'all'] as const).find((k) => scopeBody(k, project, selected, stale) !== null) ??
+    'all';
+  const costBody = scopeBody(costKind, project, selected, stale);
   const showMissing = (missing: string[]) => {
     const first = missing[0];
     if (first) {
@@ -102,6 +111,10 @@ export function RenderBar({ projectId }: { projectId: string }) {
                 title={SCOPE_TITLES[kind]}
                 // The button shows the short word; its name says the whole action ("Render all").
                 aria-label={SCOPE_LABELS[kind](selected.length, stale.length)}
+                onMouseEnter={() => setPreviewKind(kind)}
+                onMouseLeave={() => setPreviewKind(null)}
+                onFocus={() => setPreviewKind(kind)}
+                onBlur={() => setPreviewKind(null)}
                 onClick={() => {
                   if (!body) return;
                   setBusy(true);
@@ -168,6 +181,12 @@ export function RenderBar({ projectId }: { projectId: string }) {
           Providers
         </a>
       </div>
+      <SpendLine
+        projectId={projectId}
+        scopeLabel={SCOPE_LABELS[costKind](selected.length, stale.length)}
+        body={costBody}
+        revision={`${version}|${queued}|${stale.join(',')}`}
+      />
       <SettingsChangeNotices change={change} />
       {queueOpen && (
         <div id="render-queue-panel">
