@@ -24,7 +24,9 @@ export function characterImpact(project: ProjectView, key: string): ShotImpact[]
   return project.scenes.flatMap((scene, s) =>
     scene.shots.flatMap((shot, i) => {
       // Long lines are shortened: the dialog lists what goes, it does not reprint the script.
-      const lines = shot.dialogue.filter((l) => l.character === key).map((l) => excerpt(l.text, LINE_EXCERPT));
+      const lines = shot.dialogue
+        .filter((l) => l.character === key)
+        .map((l) => excerpt(l.text, LINE_EXCERPT));
       const inCast = shot.cast.some((m) => m.character === key);
       if (!lines.length && !inCast) return [];
       return [
