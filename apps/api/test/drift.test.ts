@@ -1,5 +1,6 @@
 import type { ProjectDriftFinding, ProjectDriftReport } from '@ministudio/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main as driftCli } from '../../../packages/drift/src/cli';
 import {
   nextEvent,
   type RenderStudio,
@@ -133,6 +134,27 @@ describe('drift review of a project', () => {
     const marked = (await call('GET', `/api/projects/${projectId}/drift`)).body as ProjectDriftReport;
     expect(outfitAtCuts(marked)[0]!.dismissed).toBe(true);
     expect(outfitAtCuts(marked)[1]!.dismissed).toBe(false);
+
+    // `pnpm drift --project ID` against the running studio: the same report, and --fail-on gates on the cut
+    // that is not dismissed.
+    const out: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: () => {} };
+    const code = await driftCli(
+      ['--project', projectId, '--url', studio.baseUrl, '--json', '--fail-on', 'visible'],
+      io,
+    );
+    expect(code).toBe(1);
+    const printed = JSON.parse(out.at(-1)!) as {
+      findings: ProjectDriftFinding[];
+      work: { pairsReused: number };
+    };
+    const live = printed.findings.find(
+      (f) => f.part === 'outfit' && f.where === 'cut' && !f.dismissed && f.level !== 'none',
+    );
+    expect(live?.shotId).toBe(shot3!.shotId);
+    expect(printed.work.pairsReused).toBe(3);
+    out.length = 0;
+    expect(await driftCli(['--project', 'no-such-project', '--url', studio.baseUrl], io)).toBe(2);
 
     // Change the middle shot back and render it again.
     const project = (await call('GET', `/api/projects/${projectId}`)).body;
