@@ -209,9 +209,12 @@ describe('sign-in, roles and tokens', { timeout: 60_000 }, () => {
       'POST /api/auth/sign-in',
       'POST /api/auth/sign-out',
     ]);
-    const ownerPaths = ['/api/users', '/api/tokens'];
+    const ownerPaths = ['/api/users', '/api/tokens', '/api/spend/limits'];
+    // Reads that go by POST: asking what a render would cost queues nothing.
+    const viewerPosts = new Set(['POST /api/projects/{id}/render-estimate']);
     const needs = (method: string, path: string) => {
       if (publicRoutes.has(`${method} ${path}`)) return 'public';
+      if (viewerPosts.has(`${method} ${path}`)) return 'viewer';
       if (path.startsWith('/api/worker/')) return 'worker';
       if (ownerPaths.some((p) => path === p || path.startsWith(`${p}/`))) return 'owner';
       return method === 'GET' || method === 'HEAD' ? 'viewer' : 'editor';
