@@ -219,6 +219,9 @@ describe('spend', () => {
     const negative = await call('PUT', '/api/spend/limits/studio', { dailyMicros: -1, monthlyMicros: null });
     expect(negative.statusCode).toBe(400);
     expect(errorOf(negative).code).toBe('validation_failed');
+    const huge = await call('PUT', '/api/spend/limits/studio', { dailyMicros: 1e300, monthlyMicros: null });
+    expect(huge.statusCode).toBe(400);
+    expect(errorOf(huge).code).toBe('validation_failed');
     const unknown = await call('PUT', '/api/spend/limits/providers/nobody', {
       dailyMicros: 1,
       monthlyMicros: 1,

@@ -57,8 +57,15 @@ export const RenderEstimateSchema = Type.Object({
 });
 export type RenderEstimateResponse = Static<typeof RenderEstimateSchema>;
 
+// Up to a billion dollars: beyond it a limit means nothing, and the column is a 64-bit integer.
+const LimitMicros = Type.Integer({
+  minimum: 0,
+  maximum: 1_000_000_000_000_000,
+  description: 'Integer micro-dollars (1 USD = 1,000,000)',
+});
+
 export const SpendLimitsBody = Type.Object(
-  { dailyMicros: Nullable(Micros), monthlyMicros: Nullable(Micros) },
+  { dailyMicros: Nullable(LimitMicros), monthlyMicros: Nullable(LimitMicros) },
   { additionalProperties: false },
 );
 export type SpendLimitsBody = Static<typeof SpendLimitsBody>;
