@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '@ministudio/api/src/config';
 import { writeFileAtomic } from '@ministudio/files';
+import { addUser, backup, restore } from './commands/admin';
 import {
   DEFAULT_STUDIO_PORT,
   exportEditFile,
@@ -209,6 +211,71 @@ Options:
       return 0;
     },
   },
+  user: {
+    usage: 'ministudio user add NAME (--owner | --role editor|viewer) [--data DIR]',
+    summary: "make an account in a studio's data folder (the first must be an owner)",
+    help: `Makes an account directly in the studio's data folder, running or not: how a team's first
+owner is made before the studio may listen beyond loopback (HOST=0.0.0.0). Later accounts can be
+made in the editor (Account → People) as well.
+
+The password is read from MINISTUDIO_PASSWORD, else from stdin (never from the command line, which
+shell history would keep): read -s PW; printf %s "$PW" | pnpm ministudio user add --owner ana
+
+Options:
+  --owner        the account is an owner (users, providers, everything)
+  --role ROLE    owner, editor (edit and render) or viewer (watch, review, download)
+  --data DIR     the studio's data folder (default: MINISTUDIO_DATA, else ./data)
+  --json         print the account (never its password)`,
+    options: { owner: { type: 'boolean' }, role: { type: 'string' }, data: { type: 'string' } },
+    async run({ positionals, values }, out) {
+      const [sub, name, ...extra] = positionals;
+      if (sub !== 'add' || !name || extra.length) {
+        throw new CliError(`Usage: ${COMMANDS.user!.usage}`, {}, 2);
+      }
+      const role = values.owner ? 'owner' : typeof values.role === 'string' ? values.role : '';
+      if (!role) throw new CliError('Say the role: --owner, or --role editor|viewer', {}, 2);
+      await addUser(
+        { dataDir: studioDataDir(values.data), name, role: role as 'owner', env: process.env },
+        out,
+      );
+      return 0;
+    },
+  },
+  backup: {
+    usage: 'ministudio backup DIR [--data DIR] [--json]',
+    summary: 'back up a studio (running or not) into a folder; later backups copy only what is new',
+    help: `Copies the studio's database with SQLite's online backup (a consistent snapshot while the
+studio keeps working), then the media it refers to, by content hash: a second backup into the same
+folder copies only new files. The manifest is written last, so an interrupted backup is never taken
+for a finished one. Provider keys (providers.json) are not included.
+
+Options:
+  --data DIR   the studio's data folder (default: MINISTUDIO_DATA, else ./data)
+  --json       print {"copiedMedia", "reusedMedia", "copiedBytes", "missingMedia", …}`,
+    options: { data: { type: 'string' } },
+    async run({ positionals, values }, out) {
+      if (positionals.length !== 1) throw new CliError(`Usage: ${COMMANDS.backup!.usage}`, {}, 2);
+      await backup({ dataDir: studioDataDir(values.data), target: path.resolve(positionals[0]!) }, out);
+      return 0;
+    },
+  },
+  restore: {
+    usage: 'ministudio restore BACKUP --data DIR [--json]',
+    summary: 'bring a backup back into an empty data folder',
+    help: `Restores a folder made by \`ministudio backup\` into --data, which must not hold a studio yet.
+Media are copied first and the database last, so a folder is a studio only once the restore is whole.
+Then start the studio with MINISTUDIO_DATA=DIR.
+
+Options:
+  --data DIR   the (empty) data folder to restore into; required`,
+    options: { data: { type: 'string' } },
+    async run({ positionals, values }, out) {
+      if (positionals.length !== 1) throw new CliError(`Usage: ${COMMANDS.restore!.usage}`, {}, 2);
+      if (typeof values.data !== 'string') throw new CliError('Say where to restore to: --data DIR', {}, 2);
+      await restore({ source: path.resolve(positionals[0]!), dataDir: path.resolve(values.data) }, out);
+      return 0;
+    },
+  },
   storyboard: {
     usage: `ministudio storyboard ID --out storyboard.pdf [--url ${DEFAULT_URL}]`,
     summary: 'download the printable storyboard (PDF) of a project in a running studio',
@@ -374,6 +441,12 @@ function studioUrl(value: string | boolean | undefined): string {
   } catch {
     throw new CliError(`--url must be the studio's address, like ${DEFAULT_URL}; got "${url}"`, {}, 2);
   }
+}
+
+/** The studio's own data folder, as the studio finds it (apps/api/src/config.ts). */
+function studioDataDir(value: string | boolean | undefined): string {
+  if (typeof value === 'string') return path.resolve(value);
+  return path.resolve(process.env.MINISTUDIO_DATA ?? path.join(REPO_ROOT, 'data'));
 }
 
 function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {

@@ -10,10 +10,21 @@ import { unzipToFolder } from '../unzip';
 /** The studio's port when PORT is not set (apps/api/src/config.ts). */
 export const DEFAULT_STUDIO_PORT = 5170;
 
+/** A studio with accounts wants a token (made in the editor: Account → API tokens). From the environment
+ * only: on the command line it would stay in shell history and show in `ps`. */
+function withToken(init: RequestInit): RequestInit {
+  const token = process.env.MINISTUDIO_TOKEN?.trim();
+  if (!token) return init;
+  return {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+  };
+}
+
 async function call(url: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, init);
+    response = await fetch(url, withToken(init));
   } catch (error) {
     const origin = new URL(url).origin;
     throw new CliError(
@@ -32,8 +43,12 @@ async function call(url: string, init: RequestInit = {}): Promise<Response> {
           .map((i) => `\n  ${i.path}: ${i.message}`)
           .join('')
       : '';
+    const signIn =
+      response.status === 401
+        ? ' Set MINISTUDIO_TOKEN to an API token (the editor: Account → API tokens).'
+        : '';
     throw new CliError(
-      `The studio answered ${response.status}: ${body?.error?.message ?? response.statusText}${listed}`,
+      `The studio answered ${response.status}: ${body?.error?.message ?? response.statusText}${listed}${signIn}`,
       {
         code: body?.error?.code ?? `http_${response.status}`,
         status: response.status,
