@@ -52,10 +52,19 @@ describe('finding sentences', () => {
     expect(findingSentence(f)).toBe('Emma’s sweater: ΔE00 6.1, bluer and darker than in shot 2 — visible');
   });
 
+  it('keeps the engine’s sentence when it rounds its number its own way', () => {
+    const f = finding({
+      id: 'x',
+      value: 47.64,
+      sentence: "Ava's outfit: ΔE00 47.7, more purple than in shot 1 — obvious",
+    });
+    expect(findingSentence(f)).toBe("Ava's outfit: ΔE00 47.7, more purple than in shot 1 — obvious");
+  });
+
   it('composes one with the number, the subject’s name and the level when the sentence lacks the number', () => {
-    const f = finding({ id: 'x', sentence: 'bluer and darker than in shot 1', value: 6.14 });
+    const f = finding({ id: 'x', sentence: 'bluer and darker than before', value: 6.14 });
     expect(findingSentence(f, 'Emma')).toBe(
-      'Emma’s outfit colour: bluer and darker than in shot 1 (ΔE00 6.1) — visible',
+      'Emma’s outfit colour: bluer and darker than before (ΔE00 6.1) — visible',
     );
     const bare = finding({
       id: 'y',

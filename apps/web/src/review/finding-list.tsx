@@ -19,57 +19,77 @@ export function FindingList({
   onActivate: (finding: ProjectDriftFinding) => void;
   onFix: (finding: ProjectDriftFinding, action: FixAction) => void;
 }) {
-  if (findings.length === 0) return <p className="review-empty">Nothing drifts here.</p>;
-  return (
-    <ul className="review-findings" aria-label="Findings">
-      {findings.map((f) => {
-        const look = LEVEL_LOOK[f.level];
-        return (
-          <li key={f.id} className={`review-finding review-finding-${f.level}`} data-active={active === f.id}>
-            <button type="button" className="review-finding-text" onClick={() => onActivate(f)}>
-              <span
-                className={`review-level review-level-${f.level}`}
-                style={{ ['--band' as string]: look.colour }}
-              >
-                {look.mark} {look.label}
-              </span>
-              <span className="review-sentence">
-                {findingSentence(f, f.subject ? names.get(f.subject) : undefined)}
-              </span>
-              {f.dismissed && <span className="review-dismissed">accepted</span>}
+  if (findings.length === 0) return <p className="review-empty">Nothing was measured here.</p>;
+  // What drifts comes first; the measures under the threshold are there to check, folded away.
+  const flagged = findings.filter((f) => f.level !== 'none');
+  const quiet = findings.filter((f) => f.level === 'none');
+  const item = (f: ProjectDriftFinding) => {
+    const look = LEVEL_LOOK[f.level];
+    return (
+      <li key={f.id} className={`review-finding review-finding-${f.level}`} data-active={active === f.id}>
+        <button type="button" className="review-finding-text" onClick={() => onActivate(f)}>
+          <span
+            className={`review-level review-level-${f.level}`}
+            style={{ ['--band' as string]: look.colour }}
+          >
+            {look.mark} {look.label}
+          </span>
+          <span className="review-sentence">
+            {findingSentence(f, f.subject ? names.get(f.subject) : undefined)}
+          </span>
+          {f.dismissed && <span className="review-dismissed">accepted</span>}
+        </button>
+        {f.colours && (
+          <span
+            className="review-swatches"
+            role="img"
+            aria-label={`Before ${f.colours.a}, after ${f.colours.b}`}
+          >
+            <span
+              className="review-swatch"
+              style={{ background: f.colours.a }}
+              title={`Before: ${f.colours.a}`}
+            />
+            <span className="review-swatch-arrow">→</span>
+            <span
+              className="review-swatch"
+              style={{ background: f.colours.b }}
+              title={`After: ${f.colours.b}`}
+            />
+          </span>
+        )}
+        {f.level !== 'none' && (
+          <span className="review-fixes">
+            <button type="button" onClick={() => onFix(f, 'continuity')}>
+              Re-render with continuity from the previous shot
             </button>
-            {f.colours && (
-              <span
-                className="review-swatches"
-                role="img"
-                aria-label={`Before ${f.colours.a}, after ${f.colours.b}`}
-              >
-                <span
-                  className="review-swatch"
-                  style={{ background: f.colours.a }}
-                  title={`Before: ${f.colours.a}`}
-                />
-                <span className="review-swatch-arrow">→</span>
-                <span
-                  className="review-swatch"
-                  style={{ background: f.colours.b }}
-                  title={`After: ${f.colours.b}`}
-                />
-              </span>
-            )}
-            {f.level !== 'none' && (
-              <span className="review-fixes">
-                <button type="button" onClick={() => onFix(f, 'continuity')}>
-                  Re-render with continuity from the previous shot
-                </button>
-                <button type="button" onClick={() => onFix(f, 'scene-seed')}>
-                  Re-render with the scene’s seed
-                </button>
-              </span>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+            <button type="button" onClick={() => onFix(f, 'scene-seed')}>
+              Re-render with the scene’s seed
+            </button>
+          </span>
+        )}
+      </li>
+    );
+  };
+  return (
+    <>
+      {flagged.length > 0 ? (
+        <ul className="review-findings" aria-label="Findings">
+          {flagged.map(item)}
+        </ul>
+      ) : (
+        <p className="review-empty">Nothing drifts here.</p>
+      )}
+      {quiet.length > 0 && (
+        <details className="review-quiet">
+          <summary>
+            {quiet.length} {quiet.length === 1 ? 'measure' : 'measures'} under the visible threshold
+          </summary>
+          <ul className="review-findings" aria-label="Measures under the threshold">
+            {quiet.map(item)}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }

@@ -109,7 +109,7 @@ function CompareCanvas({
   }, [mode, a, b, wipe, findings]);
   return (
     <figure className="review-panel review-panel-wide">
-      <canvas ref={ref} className="review-canvas" aria-label={label} />
+      <canvas ref={ref} className="review-canvas" role="img" aria-label={label} />
       <figcaption>
         {mode === 'difference'
           ? `Difference ×4${mean !== null ? ` · mean ${mean.toFixed(1)} of 255` : ''}`

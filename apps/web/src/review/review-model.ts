@@ -61,13 +61,13 @@ const KIND_WORD: Record<ReviewFinding['kind'], string> = {
 /**
  * The finding as one sentence that always carries its number and level. The engine writes `sentence`
  * ("Emma's sweater: ΔE00 6.1, bluer and darker than in shot 1 — visible"); when it is empty or lacks the
- * number, one is composed from the fields so the list never shows a claim without its measure.
+ * number at all, one is composed from the fields so the list never shows a claim without its measure.
  */
 export function findingSentence(f: ReviewFinding, subjectName?: string): string {
   const sentence = f.sentence.trim();
   const number = findingNumber(f);
-  const value = Math.abs(f.value) >= 100 ? Math.round(f.value).toString() : f.value.toFixed(1);
-  if (sentence.includes(value)) return sentence;
+  // The engine rounds its own way (47.6 may read 47.7): any number in its sentence is the measure.
+  if (/\d/.test(sentence)) return sentence;
   const who = [subjectName ?? f.subject, f.part].filter(Boolean).join('’s ');
   const head = who ? `${who} ${KIND_WORD[f.kind]}` : capital(KIND_WORD[f.kind]);
   const body = sentence ? `${sentence} (${number})` : number;

@@ -131,7 +131,10 @@ export function ReviewView({ projectId }: { projectId: string }) {
                 )
               : null
           }
-          findings={active ? findings.filter((f) => f.id === active) : findings}
+          // The boxes of what drifts (or of the finding picked in the list), not of every clean measure.
+          findings={
+            active ? findings.filter((f) => f.id === active) : findings.filter((f) => f.level !== 'none')
+          }
           heatmap={pickHeatmap(data, pick)}
         />
       )}

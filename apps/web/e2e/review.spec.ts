@@ -1,0 +1,87 @@
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { arrangeRenderProject } from './render-api';
+
+// The Review view against the real studio, the real local renders and the real drift engine: three shots
+// of Ava, her sweater red in the first two and blue in the third. Review shows the strip of chosen takes,
+// Measure drift runs the engine with a progress bar, and the cut into the blue sweater is banded with a
+// finding about Ava with its number; clicking it selects that shot in the editor.
+
+async function patchShot(request: APIRequestContext, projectId: string, shotId: string, data: unknown) {
+  const project = (await (await request.get(`/api/projects/${projectId}`)).json()) as { version: number };
+  const res = await request.patch(`/api/shots/${shotId}`, {
+    data,
+    headers: { 'if-match': String(project.version) },
+  });
+  if (!res.ok()) throw new Error(`patch shot: ${res.status()} ${await res.text()}`);
+}
+
+async function renderAll(request: APIRequestContext, projectId: string, shotIds: string[]) {
+  const res = await request.post(`/api/projects/${projectId}/render`, { data: { shotIds } });
+  expect(res.ok()).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const states = (await (await request.get(`/api/projects/${projectId}/shot-states`)).json()) as {
+          shotId: string;
+          videoUrl: string | null;
+        }[];
+        return shotIds.every((id) => states.find((s) => s.shotId === id)?.videoUrl);
+      },
+      { timeout: 90_000, intervals: [500] },
+    )
+    .toBeTruthy();
+}
+
+test('Review measures the chosen takes and shows the cut where a sweater changes colour', async ({
+  page,
+  request,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const { projectId, shotIds } = await arrangeRenderProject(request, 'Sweater drift', [
+    { action: 'Ava stands on the pier', line: null },
+    { action: 'Ava looks at the sea', line: null },
+    { action: 'Ava turns back', line: null },
+  ]);
+  const wearing = (clothing: string) => ({ cast: [{ character: 'ava', state: { clothing } }] });
+  await patchShot(request, projectId, shotIds[0]!, wearing('red sweater'));
+  await patchShot(request, projectId, shotIds[1]!, wearing('red sweater'));
+  await patchShot(request, projectId, shotIds[2]!, wearing('blue sweater'));
+  await renderAll(request, projectId, shotIds);
+
+  await page.goto(`/projects/${projectId}`);
+  await page.getByRole('tab', { name: 'Review' }).click();
+  await expect(page.getByRole('tab', { name: 'Review' })).toHaveAttribute('aria-selected', 'true');
+  const strip = page.getByRole('list', { name: 'Film strip' });
+  await expect(strip.getByRole('button', { name: /^Shot \d$/ })).toHaveCount(3);
+  await expect(strip.getByRole('button', { name: /^Cut / })).toHaveCount(2);
+  await expect(page.getByText('Not measured yet: press Measure drift.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Measure drift' }).click();
+  // The run is short for three 2-second shots; the button says it is measuring until the report is in.
+  await expect(page.getByRole('button', { name: 'Measure drift again' })).toBeVisible({ timeout: 90_000 });
+
+  // Every shot and cut now has a level band, and the cut into the blue sweater is at least visible.
+  await expect(strip.locator('[data-level]')).toHaveCount(5);
+  const cut23 = strip.getByRole('button', { name: 'Cut 2 → 3' });
+  await expect(cut23.locator('[data-level]')).toHaveAttribute('data-level', /visible|obvious/);
+  await expect(cut23).toHaveAttribute('aria-pressed', 'true'); // Review opens on the worst cut.
+  await expect(page.getByText('Last frame of shot 2')).toBeVisible();
+  await expect(page.getByText('First frame of shot 3')).toBeVisible();
+
+  const findings = page.getByRole('list', { name: 'Findings' });
+  const ava = findings.getByRole('listitem').filter({ hasText: /Ava/ }).first();
+  await expect(ava).toContainText(/\d+\.\d/);
+  await expect(ava).toContainText(/Visible|Obvious/);
+  await page.screenshot({ path: testInfo.outputPath('review.png'), fullPage: true });
+
+  // A finding selects its shot: the inspector shows shot 3.
+  await ava.getByRole('button').first().click();
+  await expect(page.getByRole('form', { name: 'Shot 3 inspector' })).toBeVisible();
+
+  // The comparison's other views draw from the grabbed frames.
+  await page.getByRole('radio', { name: 'Difference' }).check();
+  await expect(page.getByRole('img', { name: 'Difference of the two frames' })).toBeVisible();
+  await expect(page.getByText(/mean \d+\.\d of 255/)).toBeVisible();
+  await page.getByRole('radio', { name: 'Wipe' }).check();
+  await expect(page.getByRole('slider', { name: 'Wipe' })).toBeVisible();
+});
