@@ -189,7 +189,7 @@ test('a new team: first owner, sign-in, people, a token shown once, a viewer ref
   }
   await signIn(guesser, EDITOR);
   await expect(guesser.getByRole('alert').filter({ hasText: 'Too many attempts' })).toHaveText(
-    /^Too many attempts — try again in \d+ s\.$/,
+    /^Too many attempts — try again in \d+ s( \(about \d+ min\))?\.$/,
   );
   await guesser.getByLabel('Password').fill(EDITOR.password);
   await expect(guesser.getByRole('button', { name: 'Sign in' })).toBeDisabled();

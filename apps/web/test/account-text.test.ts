@@ -9,6 +9,7 @@ import {
   signInFailure,
   sortTokens,
   tokenStatus,
+  tooManyText,
 } from '../src/account/account-text';
 import { ApiError } from '../src/api/http';
 
@@ -58,7 +59,11 @@ describe('a failed sign-in', () => {
         retryAfterSeconds: 898.2,
       }),
     );
-    expect(failure).toEqual({ text: 'Too many attempts — try again in 899 s.', retryAfterSeconds: 899 });
+    expect(failure).toEqual({
+      text: 'Too many attempts — try again in 899 s (about 15 min).',
+      retryAfterSeconds: 899,
+    });
+    expect(tooManyText(42)).toBe('Too many attempts — try again in 42 s.');
   });
 
   it('too many attempts without a wait in the answer still reads as a sentence', () => {

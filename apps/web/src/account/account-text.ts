@@ -51,9 +51,10 @@ export function signInFailure(error: unknown): SignInFailure {
 }
 
 export function tooManyText(seconds: number | null): string {
-  return seconds === null
-    ? 'Too many attempts — try again later.'
-    : `Too many attempts — try again in ${seconds} s.`;
+  if (seconds === null) return 'Too many attempts — try again later.';
+  // The wait is up to a quarter of an hour: past a minute and a half, minutes read better beside seconds.
+  const minutes = seconds > 90 ? ` (about ${Math.round(seconds / 60)} min)` : '';
+  return `Too many attempts — try again in ${seconds} s${minutes}.`;
 }
 
 /** A date as a person reads it, in their own time zone. */

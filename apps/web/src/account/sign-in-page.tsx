@@ -73,7 +73,11 @@ export function SignInPage({
           value={name}
           // biome-ignore lint/a11y/noAutofocus: the page exists to be typed into
           autoFocus={!previousName}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value);
+            // A wait is per account: another name may be tried (the studio still limits the address).
+            if (failure?.retryAfterSeconds) setFailure(null);
+          }}
         />
       </div>
       <div className="field">
