@@ -160,6 +160,9 @@ export class DriftService {
     const current = this.running.get(projectId);
     if (current) return { jobId: current.jobId };
     const clips = await this.chosenClips(projectId);
+    // Another request may have started one while the takes were read.
+    const raced = this.running.get(projectId);
+    if (raced) return { jobId: raced.jobId };
     const jobId = randomUUID();
     const done = this.run(projectId, jobId, clips)
       .catch((error: unknown) => {
