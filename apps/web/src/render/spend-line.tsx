@@ -1,4 +1,5 @@
 import type { RenderBody } from '@ministudio/domain';
+import { SpendLimitsButton } from './spend-limits';
 import { useProjectSpend, useRenderEstimate } from './spend-queries';
 import { estimateText, spentText } from './spend-text';
 
@@ -33,6 +34,7 @@ export function SpendLine({
           {scopeLabel}: {text.text}
         </span>
       )}
+      <SpendLimitsButton />
     </div>
   );
 }
