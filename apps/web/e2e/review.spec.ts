@@ -1,10 +1,10 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { arrangeRenderProject } from './render-api';
+import { arrangeRenderProject, takeCount } from './render-api';
 
 // The Review view against the real studio, the real local renders and the real drift engine: three shots
 // of Ava, her sweater red in the first two and blue in the third. Review shows the strip of chosen takes,
 // Measure drift runs the engine with a progress bar, and the cut into the blue sweater is banded with a
-// finding about Ava with its number; clicking it selects that shot in the editor.
+// finding about Ava with its number; clicking it selects that shot in the editor, and its fix re-renders it.
 
 async function patchShot(request: APIRequestContext, projectId: string, shotId: string, data: unknown) {
   const project = (await (await request.get(`/api/projects/${projectId}`)).json()) as { version: number };
@@ -45,7 +45,8 @@ test('Review measures the chosen takes and shows the cut where a sweater changes
   const wearing = (clothing: string) => ({ cast: [{ character: 'ava', state: { clothing } }] });
   await patchShot(request, projectId, shotIds[0]!, wearing('red sweater'));
   await patchShot(request, projectId, shotIds[1]!, wearing('red sweater'));
-  await patchShot(request, projectId, shotIds[2]!, wearing('blue sweater'));
+  // Shot 3 also cut loose from shot 2 (no continuity), which the finding's fix turns back on.
+  await patchShot(request, projectId, shotIds[2]!, { ...wearing('blue sweater'), continuity: false });
   await renderAll(request, projectId, shotIds);
 
   await page.goto(`/projects/${projectId}`);
@@ -84,4 +85,13 @@ test('Review measures the chosen takes and shows the cut where a sweater changes
   await expect(page.getByText(/mean \d+\.\d of 255/)).toBeVisible();
   await page.getByRole('radio', { name: 'Wipe' }).check();
   await expect(page.getByRole('slider', { name: 'Wipe' })).toBeVisible();
+  await expect(page.getByText('Wipe: left last frame of shot 2, right first frame of shot 3')).toBeVisible();
+
+  // The fix on the finding: shot 3 continues from shot 2's last frame and renders a new take.
+  await ava.getByRole('button', { name: 'Re-render with continuity from the previous shot' }).click();
+  await expect.poll(() => takeCount(request, shotIds[2]!), { timeout: 60_000 }).toBe(2);
+  const project = (await (await request.get(`/api/projects/${projectId}`)).json()) as {
+    scenes: { shots: { id: string; continuity: boolean }[] }[];
+  };
+  expect(project.scenes[0]!.shots.find((s) => s.id === shotIds[2])!.continuity).toBe(true);
 });

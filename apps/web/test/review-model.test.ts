@@ -5,6 +5,7 @@ import {
   differenceInto,
   findingNumber,
   findingSentence,
+  fixesFor,
   LEVEL_LOOK,
   onionOpacity,
   sortFindings,
@@ -143,5 +144,15 @@ describe('wipe, difference and onion maths', () => {
     const cuts = cutsOf([{ shots: [{ id: 'a' }, { id: 'b' }] }, { shots: [] }, { shots: [{ id: 'c' }] }]);
     expect(cuts.map((c) => `${c.from.id}>${c.to.id}`)).toEqual(['a>b', 'b>c']);
     expect(cutsOf([{ shots: [{ id: 'a' }] }])).toEqual([]);
+  });
+});
+
+describe('fixes on a finding', () => {
+  it('offers only what would change the shot', () => {
+    expect(fixesFor({ continuity: false, seed: 7 })).toEqual(['continuity', 'scene-seed']);
+    expect(fixesFor({ continuity: true, seed: 7 })).toEqual(['scene-seed']);
+    expect(fixesFor({ continuity: false, seed: null })).toEqual(['continuity']);
+    expect(fixesFor({ continuity: true, seed: null })).toEqual([]);
+    expect(fixesFor(undefined)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ export function FindingList({
   active,
   onActivate,
   onFix,
+  fixesFor,
 }: {
   findings: readonly ProjectDriftFinding[];
   /** Character keys to names, so a sentence composed here names people as the film does. */
@@ -18,6 +19,8 @@ export function FindingList({
   active: string | null;
   onActivate: (finding: ProjectDriftFinding) => void;
   onFix: (finding: ProjectDriftFinding, action: FixAction) => void;
+  /** The fixes that would change the finding's shot (continuity already on is no fix). */
+  fixesFor: (finding: ProjectDriftFinding) => readonly FixAction[];
 }) {
   if (findings.length === 0) return <p className="review-empty">Nothing was measured here.</p>;
   // What drifts comes first; the measures under the threshold are there to check, folded away.
@@ -58,16 +61,7 @@ export function FindingList({
             />
           </span>
         )}
-        {f.level !== 'none' && (
-          <span className="review-fixes">
-            <button type="button" onClick={() => onFix(f, 'continuity')}>
-              Re-render with continuity from the previous shot
-            </button>
-            <button type="button" onClick={() => onFix(f, 'scene-seed')}>
-              Re-render with the scene’s seed
-            </button>
-          </span>
-        )}
+        {f.level !== 'none' && <Fixes finding={f} fixes={fixesFor(f)} onFix={onFix} />}
       </li>
     );
   };
@@ -91,5 +85,36 @@ export function FindingList({
         </details>
       )}
     </>
+  );
+}
+
+const FIX_LABEL: Record<FixAction, string> = {
+  continuity: 'Re-render with continuity from the previous shot',
+  'scene-seed': 'Re-render with the scene’s seed',
+};
+
+function Fixes({
+  finding,
+  fixes,
+  onFix,
+}: {
+  finding: ProjectDriftFinding;
+  fixes: readonly FixAction[];
+  onFix: (finding: ProjectDriftFinding, action: FixAction) => void;
+}) {
+  if (fixes.length === 0)
+    return (
+      <span className="review-no-fix">
+        The shot already continues from the previous one with the scene’s seed: change the shot to fix this.
+      </span>
+    );
+  return (
+    <span className="review-fixes">
+      {fixes.map((a) => (
+        <button key={a} type="button" onClick={() => onFix(finding, a)}>
+          {FIX_LABEL[a]}
+        </button>
+      ))}
+    </span>
   );
 }

@@ -68,7 +68,9 @@ function CompareCanvas({
   wipe,
   findings,
   label,
+  titles,
 }: {
+  titles: readonly [string, string];
   mode: 'difference' | 'wipe';
   a: HTMLCanvasElement;
   b: HTMLCanvasElement;
@@ -113,7 +115,7 @@ function CompareCanvas({
       <figcaption>
         {mode === 'difference'
           ? `Difference ×4${mean !== null ? ` · mean ${mean.toFixed(1)} of 255` : ''}`
-          : 'Wipe: left the end of the first shot, right the start of the next'}
+          : `Wipe: left ${titles[0].toLowerCase()}, right ${titles[1].toLowerCase()}`}
       </figcaption>
     </figure>
   );
@@ -204,8 +206,9 @@ export function FrameCompare({
       <div className="review-panels">
         {mode === 'side' && (
           <>
+            {/* The map is in A's frame, and over B it would tint the very colours being judged: A only. */}
             <FramePanel panel={a} findings={boxes} heatmap={showHeatmap ? heatmap : null} aspect={aspect} />
-            <FramePanel panel={b} findings={boxes} heatmap={showHeatmap ? heatmap : null} aspect={aspect} />
+            <FramePanel panel={b} findings={boxes} heatmap={null} aspect={aspect} />
           </>
         )}
         {(mode === 'difference' || mode === 'wipe') && a.frame.canvas && b.frame.canvas && (
@@ -215,6 +218,7 @@ export function FrameCompare({
             b={b.frame.canvas}
             wipe={wipe}
             findings={boxes}
+            titles={[a.title, b.title]}
             label={mode === 'difference' ? 'Difference of the two frames' : 'Wipe between the two frames'}
           />
         )}

@@ -148,3 +148,15 @@ export function cutsOf<T extends { id: string }>(
   for (let i = 0; i + 1 < shots.length; i++) cuts.push({ index: i, from: shots[i]!, to: shots[i + 1]! });
   return cuts;
 }
+
+/** The fixes that would change a shot: continuity when it is off, the scene's seed when the shot has its own.
+ * Offering one that changes nothing would only answer "nothing to render". */
+export function fixesFor(
+  shot: { continuity: boolean; seed: number | null } | undefined,
+): ('continuity' | 'scene-seed')[] {
+  if (!shot) return [];
+  const fixes: ('continuity' | 'scene-seed')[] = [];
+  if (!shot.continuity) fixes.push('continuity');
+  if (shot.seed !== null) fixes.push('scene-seed');
+  return fixes;
+}

@@ -9,7 +9,7 @@ import { byShotId, useShotStates } from '../render/render-queries';
 import { useRenderDeps } from '../render/use-render-deps';
 import { FindingList, type FixAction } from './finding-list';
 import { FrameCompare } from './frame-compare';
-import { LEVEL_LOOK } from './review-model';
+import { fixesFor, LEVEL_LOOK } from './review-model';
 import { firstAppearanceOf, firstPick, pickFindings, pickHeatmap, type ReviewPick } from './review-report';
 import { ReviewStrip } from './review-strip';
 import { useDriftReport, useDriftRun } from './use-drift';
@@ -23,6 +23,9 @@ export function ReviewView({ projectId }: { projectId: string }) {
   const shotIds = useProject(projectId, filmShots).data ?? [];
   const size = useProject(projectId, (p) => ({ width: p.width, height: p.height, fps: p.fps })).data;
   const names = useProject(projectId, (p) => new Map(p.characters.map((c) => [c.key, c.name] as const))).data;
+  const shotFixes = useProject(projectId, (p) =>
+    Object.fromEntries(p.scenes.flatMap((s) => s.shots.map((shot) => [shot.id, fixesFor(shot)] as const))),
+  ).data;
   const states = useShotStates(projectId) ?? [];
   const report = useDriftReport(projectId);
   const [run, measure] = useDriftRun(projectId);
@@ -145,6 +148,7 @@ export function ReviewView({ projectId }: { projectId: string }) {
           active={active}
           onActivate={onActivate}
           onFix={(f, a) => void onFix(f, a)}
+          fixesFor={(f) => shotFixes?.[f.shotId] ?? []}
         />
       ) : (
         !busy && report.isSuccess && <p className="review-empty">Not measured yet: press Measure drift.</p>
