@@ -1,5 +1,5 @@
 import type { ProjectDriftFinding, ProjectView, ShotState } from '@ministudio/domain';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useProject } from '../api/hooks';
 import { useRun, useSelect, useSession } from '../app/session';
 import { editShot } from '../commands/shot-commands';
@@ -37,6 +37,13 @@ export function ReviewView({ projectId }: { projectId: string }) {
   const deps = useRenderDeps();
 
   const data = report.data ?? null;
+  // A new chosen take (a fix re-rendered, a take chosen) makes the report stale: ask the studio again, so
+  // the header says "measure again" without a reload.
+  const chosenTakes = states.map((s) => s.chosenTakeId ?? '-').join(',');
+  const refetchReport = report.refetch;
+  useEffect(() => {
+    if (chosenTakes) void refetchReport();
+  }, [chosenTakes, refetchReport]);
   const shots = useMemo(() => shotIds.map((id, i) => ({ id, number: i + 1 })), [shotIds]);
   const pick = chosen ?? firstPick(data);
   const findings = pickFindings(data, pick);
