@@ -14,6 +14,7 @@ import { removeFilesIfUnused } from '../services/asset-gc';
 import { reorder } from '../services/ordered-list';
 import { exportProduction, importProduction } from '../services/production-io';
 import { assertProjectExists, loadProjectView } from '../services/project-queries';
+import { createProjectViewCache } from '../services/project-view-cache';
 import { writeProject } from '../services/project-write';
 import { copyTakes } from '../services/take-copy';
 import { PROJECT_SUMMARY_INCLUDE, projectSummary } from '../services/views';
@@ -24,6 +25,7 @@ export type ProjectsRepository = ReturnType<typeof createProjectsRepository>;
 
 /** Projects: the list, the whole project, its settings, copies, production files and scene order. */
 export function createProjectsRepository(db: Db, store: AssetStore) {
+  const views = createProjectViewCache(db);
   return {
     async list(): Promise<ProjectSummary[]> {
       const rows = await db.project.findMany({
@@ -34,6 +36,10 @@ export function createProjectsRepository(db: Db, store: AssetStore) {
     },
 
     view: (projectId: string) => loadProjectView(db, projectId),
+
+    /** The view as JSON text, made once per project version (services/project-view-cache.ts). */
+    serialisedView: (projectId: string, serialise: (view: ProjectView) => string) =>
+      views.get(projectId, serialise),
 
     assertExists: (projectId: string) => assertProjectExists(db, projectId),
 

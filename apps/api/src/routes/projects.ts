@@ -54,12 +54,26 @@ const projects: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        description: 'The whole project: settings, characters, environments, scenes and their shots.',
+        description:
+          'The whole project: settings, characters, environments, scenes and their shots. The ETag is the project version; `If-None-Match` with it answers 304.',
         params: IdParams,
-        response: { 200: ProjectView, 404: ErrorBody },
+        response: { 200: ProjectView, 304: Type.Null(), 404: ErrorBody },
       },
     },
-    async (request) => repository.view(request.params.id),
+    async (request, reply) => {
+      // Serialised by this route's own response schema, once per version.
+      const { version, json } = await repository.serialisedView(request.params.id, (view) =>
+        String(reply.serialize(view)),
+      );
+      const etag = `"v${version}"`;
+      reply.header('etag', etag).header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
+      // Already the schema's JSON: sent as it is (`as never`: the typed reply expects the object).
+      return reply
+        .type('application/json; charset=utf-8')
+        .serializer((text) => text as string)
+        .send(json as never);
+    },
   );
 
   app.patch(
