@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   appearanceFindings,
   cutBand,
+  findingKey,
   firstAppearanceOf,
   firstPick,
   pickFindings,
@@ -58,6 +59,16 @@ describe('bands from a project report', () => {
     expect(firstAppearanceOf(report, 'emma')).toBe('s1');
     expect(firstAppearanceOf(report, 'nobody')).toBeNull();
     expect(firstAppearanceOf(report, null)).toBeNull();
+  });
+});
+
+describe('a finding’s identity', () => {
+  it('tells apart findings whose ids repeat across cuts by the shots they concern', () => {
+    const report = driftReport();
+    const a = { ...report.cuts[1]!.findings[0]!, id: 'cut:cut:colour:emma:outfit' };
+    const b = { ...a, shotId: 's2', againstShotId: 's1' };
+    expect(findingKey(a)).not.toBe(findingKey(b));
+    expect(findingKey(a)).toBe(findingKey({ ...a }));
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ProjectDriftFinding } from '@ministudio/domain';
 import { findingSentence, LEVEL_LOOK } from './review-model';
+import { findingKey } from './review-report';
 
 export type FixAction = 'continuity' | 'scene-seed';
 
@@ -29,7 +30,11 @@ export function FindingList({
   const item = (f: ProjectDriftFinding) => {
     const look = LEVEL_LOOK[f.level];
     return (
-      <li key={f.id} className={`review-finding review-finding-${f.level}`} data-active={active === f.id}>
+      <li
+        key={findingKey(f)}
+        className={`review-finding review-finding-${f.level}`}
+        data-active={active === findingKey(f)}
+      >
         <button type="button" className="review-finding-text" onClick={() => onActivate(f)}>
           <span
             className={`review-level review-level-${f.level}`}

@@ -1,6 +1,7 @@
 import type { ProjectDriftFinding } from '@ministudio/domain';
 import { useEffect, useRef, useState } from 'react';
 import { boxToPixels, differenceInto, LEVEL_LOOK, onionOpacity, wipeColumn } from './review-model';
+import { findingKey } from './review-report';
 import type { Frame } from './use-frame';
 
 export type CompareMode = 'side' | 'difference' | 'wipe' | 'onion';
@@ -17,7 +18,7 @@ function BoxOverlay({ findings }: { findings: readonly ProjectDriftFinding[] }) 
       {findings.map((f) =>
         f.box ? (
           <span
-            key={f.id}
+            key={findingKey(f)}
             className={`review-box review-box-${f.level}`}
             style={{
               left: `${f.box[0] * 100}%`,

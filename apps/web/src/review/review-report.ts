@@ -81,3 +81,7 @@ export function firstAppearanceOf(report: ProjectDriftReport, characterKey: stri
   if (!characterKey) return null;
   return report.characters.find((c) => c.key === characterKey)?.firstShotId ?? null;
 }
+
+/** A finding's identity in the view: its id with the shots it concerns (an id alone may repeat across cuts). */
+export const findingKey = (f: Pick<ProjectDriftFinding, 'id' | 'shotId' | 'againstShotId'>) =>
+  `${f.id}|${f.shotId}|${f.againstShotId ?? ''}`;

@@ -10,7 +10,14 @@ import { useRenderDeps } from '../render/use-render-deps';
 import { FindingList, type FixAction } from './finding-list';
 import { FrameCompare } from './frame-compare';
 import { fixesFor, LEVEL_LOOK } from './review-model';
-import { firstAppearanceOf, firstPick, pickFindings, pickHeatmap, type ReviewPick } from './review-report';
+import {
+  findingKey,
+  firstAppearanceOf,
+  firstPick,
+  pickFindings,
+  pickHeatmap,
+  type ReviewPick,
+} from './review-report';
 import { ReviewStrip } from './review-strip';
 import { useDriftReport, useDriftRun } from './use-drift';
 import { useFrame } from './use-frame';
@@ -51,7 +58,7 @@ export function ReviewView({ projectId }: { projectId: string }) {
   const hasTakes = states.some((s) => s.chosenTakeId !== null);
 
   const onActivate = (f: ProjectDriftFinding) => {
-    setActive(f.id);
+    setActive(findingKey(f));
     select({ kind: 'shot', id: f.shotId });
   };
   const onFix = async (f: ProjectDriftFinding, action: FixAction) => {
@@ -135,7 +142,7 @@ export function ReviewView({ projectId }: { projectId: string }) {
             data
               ? firstAppearanceOf(
                   data,
-                  findings.find((f) => f.id === active)?.subject ??
+                  findings.find((f) => findingKey(f) === active)?.subject ??
                     findings.find((f) => f.subject && f.againstShotId)?.subject ??
                     null,
                 )
@@ -143,7 +150,9 @@ export function ReviewView({ projectId }: { projectId: string }) {
           }
           // The boxes of what drifts (or of the finding picked in the list), not of every clean measure.
           findings={
-            active ? findings.filter((f) => f.id === active) : findings.filter((f) => f.level !== 'none')
+            active
+              ? findings.filter((f) => findingKey(f) === active)
+              : findings.filter((f) => f.level !== 'none')
           }
           heatmap={pickHeatmap(data, pick)}
         />
