@@ -121,7 +121,7 @@ describe('film export options', () => {
     expect(cue, srt.body).not.toBeNull();
     dialogueAt = Number(cue![3]) + Number(cue![4]) / 1000;
     // The narration is in the second shot, which starts where the first (1 s) ends.
-    expect(srt.body).toMatch(/\n2\n00:00:0[1-2],\d{3} --> 00:00:0[1-2],\d{3}\n<i>It grows\.<\/i>\n/);
+    expect(srt.body).toMatch(/\n2\n00:00:0[1-2],\d{3} --> 00:00:0[1-2],\d{3}\n<i>Growing\.<\/i>\n/);
 
     const vtt = await inject('GET', `/api/projects/${projectId}/film/subtitles.vtt`);
     expect(vtt.statusCode).toBe(200);
@@ -130,7 +130,7 @@ describe('film export options', () => {
     expect(vtt.body).toContain(
       `${cue![1]}:${cue![2]}:${cue![3]}.${cue![4]} --> ${cue![5]!.replace(',', '.')}\nEmma: Hello.`,
     );
-    expect(vtt.body).toContain('<i>It grows.</i>');
+    expect(vtt.body).toContain('<i>Growing.</i>');
   }, 120_000);
 
   it('burns the subtitles into the picture: no text track, and the picture differs where a line is spoken', async () => {

@@ -124,7 +124,8 @@ export function smallProduction(seconds = 2) {
       dialogue: [{ character: 'emma', text: 'Hello.' }],
       narration: '',
     },
-    { ...scene.shots[3]!, duration: seconds, dialogue: [], narration: 'It grows.' },
+    // One word each: even at one second, the line fits its shot (the speech-fit check refuses what does not).
+    { ...scene.shots[3]!, duration: seconds, dialogue: [], narration: 'Growing.' },
   ];
   return doc;
 }

@@ -8,6 +8,7 @@ import {
   parsePublicUrl,
 } from '../src/lib/host-policy';
 import { errorOf, json, useStudio } from './helpers';
+import { smallProduction, whenSettled } from './render-harness';
 
 describe('host policy (pure)', () => {
   const loopback = hostPolicy({ publicUrl: null, extraHosts: [] });
@@ -144,6 +145,26 @@ describe('request log', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ msg: 'request', method: 'GET', url: '/api/projects', status: 200 });
     expect(JSON.stringify(lines)).not.toContain('secret=abc');
+  });
+
+  it('tags the jobs a request queued with its request id', { timeout: 240_000 }, async () => {
+    const imported = await studio.app.inject({
+      method: 'POST',
+      url: '/api/projects/import',
+      payload: smallProduction(),
+    });
+    const { id } = json<{ id: string }>(imported);
+    lines.length = 0;
+    const render = await studio.app.inject({
+      method: 'POST',
+      url: `/api/projects/${id}/render`,
+      payload: {},
+    });
+    expect(render.statusCode).toBe(202);
+    const jobs = json<{ jobs: { id: string }[] }>(render).jobs.map((j) => j.id);
+    const queued = lines.find((l) => l.msg === 'jobs queued' && l.reqId === render.headers['x-request-id']);
+    expect(queued?.jobIds).toEqual(jobs);
+    await whenSettled(studio.app, id);
   });
 
   it('keeps a proxy’s request id when it looks like one, and replaces one that does not', async () => {

@@ -29,6 +29,7 @@ const film: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const job = await app.filmRepository.assemble(request.params.id, request.body).catch(refusal);
+      request.log.info({ jobIds: [job.id] }, 'jobs queued');
       return reply.status(202).send({ job });
     },
   );

@@ -36,6 +36,9 @@ const render: FastifyPluginAsyncTypebox = async (app) => {
       const result = await spend
         .renderWithinLimits(project, request.body, () => service.render(project, request.body))
         .catch(refusal);
+      // Tags the jobs with this request's id (the log line carries reqId), so one id leads from a
+      // request to the work it started.
+      if (result.jobs.length) request.log.info({ jobIds: result.jobs.map((j) => j.id) }, 'jobs queued');
       return reply.status(202).send({ jobs: result.jobs.map(jobSummary), shots: result.shots });
     },
   );
