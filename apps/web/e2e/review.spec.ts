@@ -75,6 +75,14 @@ test('Review measures the chosen takes and shows the cut where a sweater changes
   await expect(ava).toContainText(/Visible|Obvious/);
   await page.screenshot({ path: testInfo.outputPath('review.png'), fullPage: true });
 
+  // The cut's heatmap lays over the earlier frame only, so the later frame's colours stay as rendered.
+  await page.getByRole('checkbox', { name: 'Heatmap' }).check();
+  await expect(page.locator('.review-heatmap')).toHaveCount(1);
+  // The PNG the studio serves really loads (an image that fails has no natural width).
+  await expect
+    .poll(() => page.locator('.review-heatmap').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
+
   // A finding selects its shot: the inspector shows shot 3.
   await ava.getByRole('button').first().click();
   await expect(page.getByRole('form', { name: 'Shot 3 inspector' })).toBeVisible();
