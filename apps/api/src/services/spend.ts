@@ -45,7 +45,7 @@ export class SpendService {
     // check() refuses ids not in the project (404) and names the selected shots in order.
     const selected = this.render.check(project, selection).map((c) => c.shotId);
     const plans = this.render.plan(project);
-    const overrides = readPriceOverrides(this.dataDir);
+    const overrides = pricesFrom(this.dataDir);
     const chosen = selected.map((id) => plans.get(id)!);
     const existing = await this.db.take.findMany({
       where: {
@@ -221,6 +221,19 @@ export class SpendService {
       spent: await this.spent(now),
       adding: { totalMicros: estimate.knownMicros, byProvider },
     });
+  }
+}
+
+/** The owner's price overrides; a malformed entry is said in plain words (422), not a crash. */
+function pricesFrom(dataDir: string): ReturnType<typeof readPriceOverrides> {
+  try {
+    return readPriceOverrides(dataDir);
+  } catch (error) {
+    throw new HttpError(
+      'provider_not_configured',
+      `${error instanceof Error ? error.message : String(error)}. Fix it in this data folder's providers.json (see the providers page).`,
+      { setting: 'prices' },
+    );
   }
 }
 
