@@ -95,6 +95,13 @@ describe('drift review of a project', () => {
     expect(first.cuts).toHaveLength(2);
     const [shot1, shot2, shot3] = first.shots;
     expect(first.work.clipsAnalysed).toBe(3);
+    // Ids are unique in the whole report (the Review keys its list by them).
+    const ids = [
+      ...first.shots.flatMap((s) => s.findings),
+      ...first.cuts.flatMap((c) => c.findings),
+      ...first.characters.flatMap((c) => c.appearances.flatMap((a) => a.findings)),
+    ].map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
 
     // Both of the middle shot's cuts: blue to red, then red to blue.
     const [into, outOf] = outfitAtCuts(first);

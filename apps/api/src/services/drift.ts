@@ -238,13 +238,15 @@ export class DriftService {
         toTakeId: b.takeId,
         worst: 'none',
         heatmapUrl,
-        findings: result.findings.map((f) =>
-          located(
-            f,
-            `cut:${b.shotId}`,
-            b,
-            a,
-            f.box && (f.kind === 'colour' || f.kind === 'layout') ? heatmapUrl : null,
+        findings: uniqueIds(
+          result.findings.map((f) =>
+            located(
+              f,
+              `cut:${b.shotId}`,
+              b,
+              a,
+              f.box && (f.kind === 'colour' || f.kind === 'layout') ? heatmapUrl : null,
+            ),
           ),
         ),
       });
@@ -262,7 +264,7 @@ export class DriftService {
         takeId: clip.takeId,
         label: `Shot ${i + 1}`,
         worst: 'none',
-        findings: result.findings.map((f) => located(f, `shot:${clip.shotId}`, clip, null, null)),
+        findings: uniqueIds(result.findings.map((f) => located(f, `shot:${clip.shotId}`, clip, null, null))),
       });
     }
 
@@ -301,8 +303,8 @@ export class DriftService {
           shotId: clip.shotId,
           takeId: clip.takeId,
           worst: 'none',
-          findings: result.findings.map((x) =>
-            located(x, `appearance:${clip.shotId}`, clip, ref, heatmapUrl),
+          findings: uniqueIds(
+            result.findings.map((x) => located(x, `appearance:${clip.shotId}`, clip, ref, heatmapUrl)),
           ),
         });
       }
@@ -453,6 +455,16 @@ export class DriftService {
     }
     return list;
   }
+}
+
+/** Makes ids unique within one list: two grade findings, or two set blocks without a subject, share a stem. */
+function uniqueIds(findings: ProjectDriftFinding[]): ProjectDriftFinding[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const n = seen.get(f.id) ?? 0;
+    seen.set(f.id, n + 1);
+    return n === 0 ? f : { ...f, id: `${f.id}#${n + 1}` };
+  });
 }
 
 function located(

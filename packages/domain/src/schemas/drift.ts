@@ -59,7 +59,10 @@ export type DriftReport = Static<typeof DriftReport>;
 export const ProjectDriftFinding = Type.Intersect([
   DriftFinding,
   Type.Object({
-    /** Stable within the report: `<section>:<shotId>:<kind>:<subject>:<part>` (dismissals use kind/subject/part). */
+    /**
+     * Unique and stable within the report: `<section>:<shotId>:<where>:<kind>:<subject>:<part>`, with `#2`, `#3`…
+     * when one list has several with that stem (two grade findings at a cut). Dismissals use kind/subject/part.
+     */
     id: Type.String(),
     shotId: Type.String(),
     takeId: Type.String(),
