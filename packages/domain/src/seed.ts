@@ -4,7 +4,7 @@ import { SEED_MAX } from './schemas/fields';
  * FNV-1a over the UTF-16 code units, then murmur3's finaliser for avalanche. Pure integer maths, so
  * the same production gives the same seeds in Node, in the browser and on any other studio.
  */
-function hash32(text: string): number {
+export function hash32(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -1,3 +1,4 @@
+import { hash32 } from '@ministudio/domain';
 import { parseCss, type Rgb } from './rgb';
 
 // Natural tones for a person whose description names none. A stand-in hue (colourFromText) is right for a
@@ -41,22 +42,9 @@ export const EYE_TONES: readonly Rgb[] = [
   '#7d8a93',
 ].map((h) => parseCss(h)!);
 
-function hashKey(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  // One more avalanche round so keys differing only in their last letter spread over the palette.
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h >>> 0;
-}
-
 /** A tone from a palette for a character key: the same key always gets the same tone. */
 export function paletteToneFor(palette: readonly Rgb[], key: string, salt: string): Rgb {
-  return palette[hashKey(`${salt}:${key}`) % palette.length]!;
+  return palette[hash32(`${salt}:${key}`) % palette.length]!;
 }
 
 export const skinToneFor = (key: string): Rgb => paletteToneFor(SKIN_TONES, key, 'skin');
