@@ -1,37 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { afterStreamedEvents, freePort, leftovers, until } from './render-harness';
+import { afterStreamedEvents, freePort, leftovers, spawnStudio } from './render-harness';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 let dataDir: string;
 let server: ChildProcess | null = null;
 
-async function startServer(port: number): Promise<ChildProcess> {
-  // One process (node with tsx's loader), so SIGKILL really kills the studio and not only a wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      MINISTUDIO_DATA: dataDir,
-      MINISTUDIO_WEB_DIR: '',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
-  // Nothing to listen to before the server is up: ask its health until it answers.
-  await until(async () => {
-    try {
-      return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
-    } catch {
-      return false;
-    }
-  }, 30_000);
-  return child;
-}
+const startServer = (port: number) => spawnStudio(dataDir, port);
 
 beforeAll(() => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'ministudio-crash-'));

@@ -7,7 +7,7 @@ import { SAMPLE_PRODUCTIONS } from '@ministudio/domain';
 import { longProduction } from '@ministudio/domain/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pngBytes } from './helpers';
-import { freePort, leftovers, until } from './render-harness';
+import { freePort, leftovers, spawnStudio } from './render-harness';
 
 // SIGKILL in the middle of an import, an upload and a backup: after a restart the studio answers, what it
 // had accepted is there whole or not at all, and no half-written file is left.
@@ -27,25 +27,8 @@ afterAll(() => {
 });
 
 async function startStudio(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      MINISTUDIO_DATA: dataDir,
-      MINISTUDIO_WEB_DIR: '',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
+  const child = await spawnStudio(dataDir, port);
   children.add(child);
-  await until(async () => {
-    try {
-      return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
-    } catch {
-      return false;
-    }
-  }, 60_000);
   return child;
 }
 

@@ -110,6 +110,33 @@ export async function startRenderStudio(kind: EngineKind): Promise<RenderStudio>
   };
 }
 
+/**
+ * The studio as users run it, in its own process (node with tsx's loader, so SIGKILL really kills the
+ * studio and not a wrapper), on `dataDir` and `port`; resolves once /api/health answers.
+ */
+export async function spawnStudio(dataDir: string, port: number): Promise<ChildProcess> {
+  const root = path.resolve(import.meta.dirname, '../../..');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      MINISTUDIO_DATA: dataDir,
+      MINISTUDIO_WEB_DIR: '',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: 'ignore',
+  });
+  await until(async () => {
+    try {
+      return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
+    } catch {
+      return false;
+    }
+  }, 60_000);
+  return child;
+}
+
 /** A small production: two short shots at 320x180, one spoken line and one narration. */
 export function smallProduction(seconds = 2) {
   const doc = structuredClone(SAMPLE_PRODUCTIONS[0]!);
