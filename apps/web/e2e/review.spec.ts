@@ -95,6 +95,12 @@ test('Review measures the chosen takes and shows the cut where a sweater changes
   await expect(page.getByRole('slider', { name: 'Wipe' })).toBeVisible();
   await expect(page.getByText('Wipe: left last frame of shot 2, right first frame of shot 3')).toBeVisible();
 
+  // Accepting the cut's sweater change as intended: the report keeps it, marked, and it no longer offers itself.
+  const atCut = findings.getByRole('listitem').filter({ hasText: /Ava.*at the end of the previous shot/ });
+  await atCut.getByRole('button', { name: 'Accept as intended' }).click();
+  await expect(atCut.getByText('accepted')).toBeVisible();
+  await expect(atCut.getByRole('button', { name: 'Accept as intended' })).toHaveCount(0);
+
   // The fix on the finding: shot 3 continues from shot 2's last frame and renders a new take.
   await ava.getByRole('button', { name: 'Re-render with continuity from the previous shot' }).click();
   await expect.poll(() => takeCount(request, shotIds[2]!), { timeout: 60_000 }).toBe(2);

@@ -61,6 +61,7 @@ describe('the finding list', () => {
     const findings = pickFindings(driftReport(), { kind: 'cut', fromShotId: 's2', toShotId: 's3' });
     const onActivate = vi.fn();
     const onFix = vi.fn();
+    const onDismiss = vi.fn();
     render(
       <FindingList
         findings={findings}
@@ -68,6 +69,7 @@ describe('the finding list', () => {
         active={null}
         onActivate={onActivate}
         onFix={onFix}
+        onDismiss={onDismiss}
         fixesFor={(f) => (f.id.startsWith('appearance') ? [] : ['continuity'])}
       />,
     );
@@ -83,6 +85,8 @@ describe('the finding list', () => {
     expect(within(items[1]!).queryByRole('button', { name: /scene’s seed/ })).toBeNull();
     fireEvent.click(within(items[1]!).getByRole('button', { name: /ΔE00 6\.1/ }));
     expect(onActivate).toHaveBeenCalledWith(findings[1]);
+    fireEvent.click(within(items[0]!).getByRole('button', { name: 'Accept as intended' }));
+    expect(onDismiss).toHaveBeenCalledWith(findings[0]);
   });
 
   it('folds the measures under the threshold away and says when nothing drifts', () => {
@@ -94,11 +98,13 @@ describe('the finding list', () => {
         active={null}
         onActivate={() => {}}
         onFix={() => {}}
+        onDismiss={() => {}}
         fixesFor={() => []}
       />,
     );
     expect(screen.getByText('Nothing drifts here.')).toBeTruthy();
     expect(screen.getByText('1 measure under the visible threshold')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Re-render/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Accept as intended' })).toBeNull();
   });
 });

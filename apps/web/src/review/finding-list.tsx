@@ -12,6 +12,7 @@ export function FindingList({
   active,
   onActivate,
   onFix,
+  onDismiss,
   fixesFor,
 }: {
   findings: readonly ProjectDriftFinding[];
@@ -20,6 +21,8 @@ export function FindingList({
   active: string | null;
   onActivate: (finding: ProjectDriftFinding) => void;
   onFix: (finding: ProjectDriftFinding, action: FixAction) => void;
+  /** Accept the finding as intended for its take. */
+  onDismiss: (finding: ProjectDriftFinding) => void;
   /** The fixes that would change the finding's shot (continuity already on is no fix). */
   fixesFor: (finding: ProjectDriftFinding) => readonly FixAction[];
 }) {
@@ -67,6 +70,11 @@ export function FindingList({
           </span>
         )}
         {f.level !== 'none' && <Fixes finding={f} fixes={fixesFor(f)} onFix={onFix} />}
+        {f.level !== 'none' && !f.dismissed && (
+          <button type="button" className="review-accept" onClick={() => onDismiss(f)}>
+            Accept as intended
+          </button>
+        )}
       </li>
     );
   };

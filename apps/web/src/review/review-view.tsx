@@ -1,6 +1,7 @@
 import type { ProjectDriftFinding, ProjectView, ShotState } from '@ministudio/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { useProject } from '../api/hooks';
+import { reportError } from '../app/report-error';
 import { useRun, useSelect, useSession } from '../app/session';
 import { editShot } from '../commands/shot-commands';
 import { ProgressBar } from '../render/progress-bar';
@@ -19,7 +20,7 @@ import {
   type ReviewPick,
 } from './review-report';
 import { ReviewStrip } from './review-strip';
-import { useDriftReport, useDriftRun } from './use-drift';
+import { dismissFinding, useDriftReport, useDriftRun } from './use-drift';
 import { useFrame } from './use-frame';
 import './review.css';
 
@@ -58,6 +59,8 @@ export function ReviewView({ projectId }: { projectId: string }) {
   const hasTakes = states.some((s) => s.chosenTakeId !== null);
 
   const onActivate = (f: ProjectDriftFinding) => {
+    // The pick stays put from now on, even when a new report would open on another cut.
+    setChosen(pick);
     setActive(findingKey(f));
     select({ kind: 'shot', id: f.shotId });
   };
@@ -67,6 +70,7 @@ export function ReviewView({ projectId }: { projectId: string }) {
       .scenes.flatMap((s) => s.shots)
       .find((s) => s.id === f.shotId);
     if (!shot) return;
+    setChosen(pick);
     select({ kind: 'shot', id: shot.id });
     const changed =
       action === 'continuity'
@@ -165,6 +169,12 @@ export function ReviewView({ projectId }: { projectId: string }) {
           onActivate={onActivate}
           onFix={(f, a) => void onFix(f, a)}
           fixesFor={(f) => shotFixes?.[f.shotId] ?? []}
+          onDismiss={(f) =>
+            void dismissFinding(f.takeId, { kind: f.kind, subject: f.subject, part: f.part }).then(
+              () => refetchReport(),
+              (error: unknown) => reportError(error, 'accept the finding'),
+            )
+          }
         />
       ) : (
         !busy && report.isSuccess && <p className="review-empty">Not measured yet: press Measure drift.</p>

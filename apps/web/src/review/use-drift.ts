@@ -1,4 +1,9 @@
-import type { DriftEvent, DriftJobAccepted, ProjectDriftReport } from '@ministudio/domain';
+import type {
+  DriftDismissalInput,
+  DriftEvent,
+  DriftJobAccepted,
+  ProjectDriftReport,
+} from '@ministudio/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, apiRequest } from '../api/http';
@@ -31,6 +36,15 @@ export const startDrift = (projectId: string) =>
     method: 'POST',
     path: `/api/projects/${enc(projectId)}/drift`,
     body: {},
+    ifMatch: null,
+  });
+
+/** Accepts a finding as intended for its take: the report keeps it, marked, out of the bands. */
+export const dismissFinding = (takeId: string, body: DriftDismissalInput) =>
+  apiRequest<{ dismissals: DriftDismissalInput[] }>({
+    method: 'POST',
+    path: `/api/takes/${enc(takeId)}/drift-dismissals`,
+    body,
     ifMatch: null,
   });
 
