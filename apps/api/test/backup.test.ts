@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BackupError, backupStudio, restoreStudio } from '@ministudio/db';
@@ -25,6 +25,10 @@ describe('backup and restore of a running studio', { timeout: 300_000 }, () => {
   it('backs up while the studio runs, copies only new media the second time, and restores a studio that renders', async () => {
     studio = await startRenderStudio('embedded');
     const projectId = await renderedProject(studio.app);
+    // A decision kept on disk beside the database: a drift finding dismissed as intended.
+    const dismissal = '[{"kind":"colour","subject":"emma","part":"outfit"}]';
+    mkdirSync(path.join(studio.dataDir, 'drift/dismissals'), { recursive: true });
+    writeFileSync(path.join(studio.dataDir, 'drift/dismissals/take-1.json'), dismissal);
     const backupDir = folder('backup');
     const phases = new Set<string>();
     const first = await backupStudio(studio.dataDir, backupDir, (p) => phases.add(p.phase));
@@ -46,6 +50,7 @@ describe('backup and restore of a running studio', { timeout: 300_000 }, () => {
 
     const restoredDir = folder('restored');
     await restoreStudio(backupDir, restoredDir);
+    expect(readFileSync(path.join(restoredDir, 'drift/dismissals/take-1.json'), 'utf8')).toBe(dismissal);
     const restored = await buildApp({
       dataDir: restoredDir,
       webDir: null,

@@ -9,6 +9,10 @@ import { AssetStore } from './asset-store';
 // hash, skipping those the backup folder already holds: the second backup of a studio copies only what
 // is new. The manifest is written last, so a folder without one is an unfinished backup.
 // Provider keys (providers.json) are not copied: a backup folder is easy to hand around, keys are not.
+// Besides the database and media, the folders of KEPT_FOLDERS hold decisions people made that live on disk
+// (drift findings dismissed as intended); caches that can be rebuilt from the takes are left out.
+
+const KEPT_FOLDERS = ['drift/dismissals'];
 
 export const DATABASE_FILE = 'ministudio.db';
 export const BACKUP_MANIFEST = 'ministudio-backup.json';
@@ -20,6 +24,8 @@ export interface BackupManifest {
   database: string;
   /** Content hashes of every media file the database refers to. */
   media: string[];
+  /** Other files kept (paths relative to the data folder, from KEPT_FOLDERS). */
+  files?: string[];
 }
 
 export interface BackupProgress {
@@ -125,12 +131,14 @@ export async function backupStudio(
   onProgress?.({ phase: 'database', done: 1, total: 1 });
   const media = referencedMedia(target);
   const result = await copyMedia(media, new AssetStore(dataDir), new AssetStore(targetDir), onProgress);
+  const files = await copyKeptFiles(dataDir, targetDir);
   const manifest: BackupManifest = {
     format: 'ministudio/backup',
     version: 1,
     createdAt: new Date().toISOString(),
     database: DATABASE_FILE,
     media: media.filter((h) => !result.missingMedia.includes(h)),
+    files,
   };
   await writeFileAtomic(path.join(targetDir, BACKUP_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return result;
@@ -175,11 +183,28 @@ export async function restoreStudio(
       `The backup is incomplete: ${result.missingMedia.length} media file(s) listed in its manifest are missing.`,
     );
   }
+  for (const file of manifest.files ?? [])
+    await copyAtomic(path.join(backupDir, file), path.join(dataDir, file));
   // The database last: until it is in place, the folder is not a studio and a retry starts over cleanly.
   onProgress?.({ phase: 'database', done: 0, total: 1 });
   await copyAtomic(path.join(backupDir, manifest.database), target);
   onProgress?.({ phase: 'database', done: 1, total: 1 });
   return result;
+}
+
+/** Copies the files of KEPT_FOLDERS; answers their paths relative to the data folder. */
+async function copyKeptFiles(dataDir: string, targetDir: string): Promise<string[]> {
+  const copied: string[] = [];
+  for (const folder of KEPT_FOLDERS) {
+    const entries = await readdir(path.join(dataDir, folder), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile() || isTempPath(entry.name)) continue;
+      const relative = path.join(folder, entry.name);
+      await copyAtomic(path.join(dataDir, relative), path.join(targetDir, relative));
+      copied.push(relative);
+    }
+  }
+  return copied;
 }
 
 /** Removes temporary files a killed backup left in its folder; their final names were never written. */
