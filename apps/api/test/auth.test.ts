@@ -1,4 +1,4 @@
-import type { LightMyRequestResponse } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { errorOf, json, useStudio } from './helpers';
 
@@ -16,7 +16,7 @@ function sessionCookie(response: LightMyRequestResponse): string {
 // Every sign-in runs scrypt (about 100 ms alone, several times that on a busy machine).
 describe('sign-in, roles and tokens', { timeout: 60_000 }, () => {
   const studio = useStudio({ workerToken: WORKER_TOKEN });
-  const inject = (options: Parameters<typeof studio.app.inject>[0]) => studio.app.inject(options);
+  const inject = (options: InjectOptions): Promise<LightMyRequestResponse> => studio.app.inject(options);
   let ownerCookie = '';
   const cookies: Record<'editor' | 'viewer', string> = { editor: '', viewer: '' };
 

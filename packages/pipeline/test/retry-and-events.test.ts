@@ -36,7 +36,9 @@ describe('EventLog', () => {
     const seen = log.publish('job', 'a', tick('2')).id;
     log.publish('job', 'b', tick('3'));
     log.publish('take', 'a', { id: '4', shotId: 's', status: 'rendering' });
-    expect(log.since(seen, 'a')?.map((e) => (e.type === 'film' ? e.data.jobId : e.data.id))).toEqual(['4']);
+    expect(
+      log.since(seen, 'a')?.map((e) => (e.type === 'film' || e.type === 'drift' ? e.data.jobId : e.data.id)),
+    ).toEqual(['4']);
   });
   it('reports a gap when the missed events are gone or come from before a restart', () => {
     const log = new EventLog(3);

@@ -115,7 +115,10 @@ function urlFor(path: string, pathParams: Record<string, unknown>, query: Record
     encodeURIComponent(String(pathParams[name] ?? 'x')),
   );
   const search = new URLSearchParams(
-    Object.entries(query).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+    Object.entries(query).map(([k, v]): [string, string] => [
+      k,
+      typeof v === 'string' ? v : JSON.stringify(v),
+    ]),
   ).toString();
   return search ? `${filled}?${search}` : filled;
 }
