@@ -476,7 +476,7 @@ function located(
 ): ProjectDriftFinding {
   return {
     ...f,
-    id: `${section}:${f.where}:${f.kind}:${f.subject ?? ''}:${f.part ?? ''}`,
+    id: `${section}:${on.shotId}:${against?.shotId ?? ''}:${f.where}:${f.kind}:${f.subject ?? ''}:${f.part ?? ''}`,
     shotId: on.shotId,
     takeId: on.takeId,
     againstShotId: against?.shotId ?? null,

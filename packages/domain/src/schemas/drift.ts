@@ -60,7 +60,7 @@ export const ProjectDriftFinding = Type.Intersect([
   DriftFinding,
   Type.Object({
     /**
-     * Unique and stable within the report: `<section>:<shotId>:<where>:<kind>:<subject>:<part>`, with `#2`, `#3`…
+     * Unique and stable within the report: `<section>:<shotId>:<againstShotId>:<where>:<kind>:<subject>:<part>`, with `#2`, `#3`…
      * when one list has several with that stem (two grade findings at a cut). Dismissals use kind/subject/part.
      */
     id: Type.String(),
