@@ -307,6 +307,7 @@ Commands:
 ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
   .join('\n')}
+  ${'drift'.padEnd(width)}  measure drift between two clips, or of a project in a running studio (drift --help)
 
 Run \`ministudio <command> --help\` for a command's options.`;
 }
@@ -319,6 +320,14 @@ export async function main(argv: string[]): Promise<number> {
     if (topic && COMMANDS[topic]) process.stdout.write(`${commandHelp(topic)}\n`);
     else process.stdout.write(`${mainHelp()}\n`);
     return name ? 0 : 2;
+  }
+  if (name === 'drift') {
+    // The drift review's own command line (packages/drift/src/cli.ts), options and exit statuses as they are.
+    const { driftCommand } = await import('@ministudio/drift');
+    return driftCommand(rest, {
+      out: (text) => process.stdout.write(`${text}\n`),
+      err: (text) => process.stderr.write(`${text}\n`),
+    });
   }
   const command = COMMANDS[name];
   if (!command) {

@@ -1,4 +1,5 @@
 export * from './analyse';
+export { main as driftCommand } from './cli';
 export * from './colour';
 export * from './compare';
 export * from './detector';
