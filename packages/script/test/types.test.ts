@@ -24,6 +24,9 @@ async function typecheck(file: string): Promise<string> {
         '--moduleResolution',
         'bundler',
         '--skipLibCheck',
+        // Plain "file(line,col): error" lines even when the runner's environment asks for colour.
+        '--pretty',
+        'false',
         '--types',
         'node',
         file,
