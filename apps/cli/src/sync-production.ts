@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { writeJson } from '@ministudio/api/src/lib/json-column';
 import { inspectImage } from '@ministudio/api/src/services/images';
-import { importProduction } from '@ministudio/api/src/services/production-io';
+import {
+  characterRow,
+  environmentRow,
+  importProduction,
+  referenceRows,
+  sceneRow,
+  shotRow,
+} from '@ministudio/api/src/services/production-io';
 import type { AssetStore, Db } from '@ministudio/db';
 import type { Production } from '@ministudio/domain';
 
@@ -41,14 +48,8 @@ export async function syncProduction(
       (await tx.character.findMany({ where: { projectId } })).map((row) => [row.key, row.id]),
     );
     for (const [position, c] of doc.characters.entries()) {
-      const data = {
-        name: c.name,
-        position,
-        identity: writeJson(c.identity),
-        defaultState: writeJson(c.defaultState),
-        voice: writeJson(c.voice),
-      };
-      const references = c.referenceImages.map((sha, i) => ({ assetId: assetId(sha), position: i }));
+      const data = characterRow(c, position);
+      const references = referenceRows(c.referenceImages, assetId);
       const id = characters.get(c.key);
       if (id) {
         await tx.character.update({
@@ -69,15 +70,8 @@ export async function syncProduction(
     );
     const environmentIds = new Map<string, string>();
     for (const [position, e] of doc.environments.entries()) {
-      const data = {
-        name: e.name,
-        position,
-        location: e.location,
-        identity: writeJson(e.identity),
-        context: writeJson(e.context),
-        plateAssetId: e.plate ? assetId(e.plate) : null,
-      };
-      const references = e.referenceImages.map((sha, i) => ({ assetId: assetId(sha), position: i }));
+      const data = environmentRow(e, position, assetId);
+      const references = referenceRows(e.referenceImages, assetId);
       const id = environments.get(e.key) ?? randomUUID();
       if (environments.has(e.key)) {
         await tx.environment.update({
@@ -103,13 +97,7 @@ export async function syncProduction(
       ),
     );
     for (const [position, s] of doc.scenes.entries()) {
-      const data = {
-        title: s.title,
-        position,
-        mood: s.mood,
-        seed: s.seed,
-        environmentId: s.environment ? environmentIds.get(s.environment)! : null,
-      };
+      const data = sceneRow(s, position, environmentIds);
       const sceneId = scenes.get(s.key) ?? randomUUID();
       if (scenes.has(s.key)) {
         await tx.scene.update({ where: { id: sceneId }, data });
@@ -119,21 +107,7 @@ export async function syncProduction(
       }
       // Shot keys are unique across the production: a shot moved to another scene keeps its takes.
       for (const [shotPosition, shot] of s.shots.entries()) {
-        const fields = {
-          sceneId,
-          position: shotPosition,
-          shotType: shot.shotType,
-          action: shot.action,
-          camera: shot.camera,
-          durationSeconds: shot.duration === 'speech' ? null : shot.duration,
-          dialogue: writeJson(shot.dialogue),
-          narration: shot.narration,
-          cast: writeJson(shot.cast),
-          continuity: shot.continuity,
-          seedOverride: shot.seed,
-          providerOverride: shot.provider,
-          audioFit: shot.audioFit,
-        };
+        const fields = shotRow(shot, sceneId, shotPosition);
         const id = shots.get(shot.key);
         if (id) {
           await tx.shot.update({ where: { id }, data: fields });

@@ -111,12 +111,8 @@ async function createFromProduction(
         id,
         projectId,
         key: c.key,
-        name: c.name,
-        position,
-        identity: writeJson(c.identity),
-        defaultState: writeJson(c.defaultState),
-        voice: writeJson(c.voice),
-        references: { create: c.referenceImages.map((sha, i) => ({ assetId: assetId(sha), position: i })) },
+        ...characterRow(c, position),
+        references: { create: referenceRows(c.referenceImages, assetId) },
       },
     });
   }
@@ -129,55 +125,78 @@ async function createFromProduction(
         id,
         projectId,
         key: e.key,
-        name: e.name,
-        position,
-        location: e.location,
-        identity: writeJson(e.identity),
-        context: writeJson(e.context),
-        plateAssetId: e.plate ? assetId(e.plate) : null,
-        references: { create: e.referenceImages.map((sha, i) => ({ assetId: assetId(sha), position: i })) },
+        ...environmentRow(e, position, assetId),
+        references: { create: referenceRows(e.referenceImages, assetId) },
       },
     });
   }
   for (const [position, s] of doc.scenes.entries()) {
     const sceneId = randomUUID();
     await tx.scene.create({
-      data: {
-        id: sceneId,
-        projectId,
-        key: s.key,
-        title: s.title,
-        position,
-        mood: s.mood,
-        seed: s.seed,
-        environmentId: s.environment ? environmentIds.get(s.environment)! : null,
-      },
+      data: { id: sceneId, projectId, key: s.key, ...sceneRow(s, position, environmentIds) },
     });
     for (const [shotPosition, shot] of s.shots.entries()) {
       await tx.shot.create({
-        data: {
-          id: randomUUID(),
-          sceneId,
-          key: shot.key,
-          position: shotPosition,
-          shotType: shot.shotType,
-          action: shot.action,
-          camera: shot.camera,
-          durationSeconds: shot.duration === 'speech' ? null : shot.duration,
-          dialogue: writeJson(shot.dialogue),
-          narration: shot.narration,
-          cast: writeJson(shot.cast),
-          continuity: shot.continuity,
-          seedOverride: shot.seed,
-          providerOverride: shot.provider,
-          audioFit: shot.audioFit,
-        },
+        data: { id: randomUUID(), key: shot.key, ...shotRow(shot, sceneId, shotPosition) },
       });
     }
   }
 }
 
 /** The project as a production document, images included, in the order the editor shows. */
+// A production's entities as database columns (everything but ids and keys): one mapping for the
+// importer here and the command line's in-place update (apps/cli/src/sync-production.ts).
+type Entity<K extends 'characters' | 'environments' | 'scenes'> = Production[K][number];
+type AssetIdOf = (sha: string) => string;
+
+export const referenceRows = (shas: readonly string[], assetId: AssetIdOf) =>
+  shas.map((sha, i) => ({ assetId: assetId(sha), position: i }));
+
+export const characterRow = (c: Entity<'characters'>, position: number) => ({
+  name: c.name,
+  position,
+  identity: writeJson(c.identity),
+  defaultState: writeJson(c.defaultState),
+  voice: writeJson(c.voice),
+});
+
+export const environmentRow = (e: Entity<'environments'>, position: number, assetId: AssetIdOf) => ({
+  name: e.name,
+  position,
+  location: e.location,
+  identity: writeJson(e.identity),
+  context: writeJson(e.context),
+  plateAssetId: e.plate ? assetId(e.plate) : null,
+});
+
+export const sceneRow = (
+  s: Entity<'scenes'>,
+  position: number,
+  environmentIds: ReadonlyMap<string, string>,
+) => ({
+  title: s.title,
+  position,
+  mood: s.mood,
+  seed: s.seed,
+  environmentId: s.environment ? environmentIds.get(s.environment)! : null,
+});
+
+export const shotRow = (shot: Entity<'scenes'>['shots'][number], sceneId: string, position: number) => ({
+  sceneId,
+  position,
+  shotType: shot.shotType,
+  action: shot.action,
+  camera: shot.camera,
+  durationSeconds: shot.duration === 'speech' ? null : shot.duration,
+  dialogue: writeJson(shot.dialogue),
+  narration: shot.narration,
+  cast: writeJson(shot.cast),
+  continuity: shot.continuity,
+  seedOverride: shot.seed,
+  providerOverride: shot.provider,
+  audioFit: shot.audioFit,
+});
+
 export async function exportProduction(db: Db, store: AssetStore, projectId: string): Promise<Production> {
   const view = await loadProjectView(db, projectId);
   const assets: Record<string, ProductionAsset> = {};
