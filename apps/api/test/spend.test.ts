@@ -215,6 +215,37 @@ describe('spend', () => {
     await call('PUT', '/api/spend/limits/providers/fal', { dailyMicros: null, monthlyMicros: null });
   }, 180_000);
 
+  it('refuses a render on a model with no price while its provider or the studio has a limit', async () => {
+    const id = await importProject('gemini-veo', 8);
+    const limited = await call('PUT', '/api/spend/limits/providers/gemini-veo', {
+      dailyMicros: 50_000_000,
+      monthlyMicros: null,
+    });
+    expect(limited.statusCode).toBe(200);
+    const refused = await call('POST', `/api/projects/${id}/render`, {});
+    expect(refused.statusCode).toBe(422);
+    const error = errorOf(refused);
+    expect(error.code).toBe('price_unknown_under_limit');
+    expect(error.message).toContain('no known price');
+    expect(error.details).toMatchObject({ models: [{ provider: 'gemini-veo', shots: 2, seconds: 16 }] });
+    expect(json<unknown[]>(await call('GET', `/api/projects/${id}/jobs`))).toEqual([]);
+
+    // Another provider's limit does not watch Veo: with it alone, the unpriced render is not this rule's.
+    await call('PUT', '/api/spend/limits/providers/gemini-veo', { dailyMicros: null, monthlyMicros: null });
+    await call('PUT', '/api/spend/limits/providers/fal', { dailyMicros: 1_000_000, monthlyMicros: null });
+    const estimateOnly = await estimate(id);
+    expect(estimateOnly.unknownShots).toBe(2);
+
+    // A studio limit watches every provider.
+    await call('PUT', '/api/spend/limits/studio', { dailyMicros: 50_000_000, monthlyMicros: null });
+    const studioRefused = await call('POST', `/api/projects/${id}/render`, {});
+    expect(studioRefused.statusCode).toBe(422);
+    expect(errorOf(studioRefused).code).toBe('price_unknown_under_limit');
+
+    await call('PUT', '/api/spend/limits/studio', { dailyMicros: null, monthlyMicros: null });
+    await call('PUT', '/api/spend/limits/providers/fal', { dailyMicros: null, monthlyMicros: null });
+  });
+
   it('refuses nonsense limits and unknown providers in the error shape', async () => {
     const negative = await call('PUT', '/api/spend/limits/studio', { dailyMicros: -1, monthlyMicros: null });
     expect(negative.statusCode).toBe(400);

@@ -191,6 +191,22 @@ export function checkLimits(input: LimitCheckInput): LimitBreach[] {
   return breaches;
 }
 
+/**
+ * The models of a render that have no price while a limit watches their spend (the studio's, or their
+ * provider's): a limit cannot hold back what it cannot count, so such a render is refused until the owner
+ * sets a price in providers.json, rather than let unknown spend slip past the limit.
+ */
+export function unpricedUnderLimits(
+  estimate: Pick<RenderEstimate, 'groups'>,
+  limits: { studio: SpendLimits; providers: Record<string, SpendLimits> },
+): EstimateGroup[] {
+  const watched = (l: SpendLimits | undefined) => !!l && (l.dailyMicros !== null || l.monthlyMicros !== null);
+  const studioWatched = watched(limits.studio);
+  return estimate.groups.filter(
+    (g) => g.costMicros === null && (studioWatched || watched(limits.providers[g.provider])),
+  );
+}
+
 /** Where today and this month began, in UTC (the periods limits count over). */
 export function periodStarts(now: Date): { day: Date; month: Date } {
   return {

@@ -11,6 +11,7 @@ import {
   type RenderEstimate,
   type SpendLimits,
   type SpendLimitsView,
+  unpricedUnderLimits,
 } from '@ministudio/domain';
 import { estimatedSpeechShotSeconds, type RenderSelection, type RenderService } from '@ministudio/pipeline';
 import { modelSpecFor, nearestDuration, priceFor, readPriceOverrides } from '@ministudio/providers';
@@ -98,6 +99,8 @@ export class SpendService {
       if (this.render.check(project, selection).some((c) => c.violations.length)) return queue();
       const estimate = await this.estimate(project, selection);
       if (estimate.breaches.length) throw overLimit(estimate);
+      const unpriced = unpricedUnderLimits(estimate, await this.readLimits());
+      if (unpriced.length) throw unpricedUnderLimit(unpriced);
       const result = await queue();
       const byShot = new Map(estimate.perShot.map((s) => [s.shotId, s]));
       const rows = result.shots
@@ -235,6 +238,22 @@ function pricesFrom(dataDir: string): ReturnType<typeof readPriceOverrides> {
       { setting: 'prices' },
     );
   }
+}
+
+function unpricedUnderLimit(groups: ReturnType<typeof unpricedUnderLimits>): HttpError {
+  const names = groups.map((g) => `${g.label} (${g.shots} shot${g.shots === 1 ? '' : 's'}, ${g.seconds} s)`);
+  return new HttpError(
+    'price_unknown_under_limit',
+    `A spend limit is set, but ${names.join(' and ')} has no known price, so the limit could not count it. Set its price in this data folder's providers.json ("prices", see the providers page) or lift the limit. Nothing was queued.`,
+    {
+      models: groups.map((g) => ({
+        provider: g.provider,
+        model: g.model,
+        shots: g.shots,
+        seconds: g.seconds,
+      })),
+    },
+  );
 }
 
 function overLimit(estimate: EstimateWithLimits): HttpError {

@@ -50,7 +50,10 @@ export async function render(deps: RenderDeps, scope: RenderScope): Promise<Rend
       return null;
     }
     // Over a spend limit: the server's sentence says the cost, the limit and what remains.
-    if (error instanceof ApiError && error.code === 'over_spend_limit') {
+    if (
+      error instanceof ApiError &&
+      (error.code === 'over_spend_limit' || error.code === 'price_unknown_under_limit')
+    ) {
       useNotices.getState().show('error', error.message);
       return null;
     }

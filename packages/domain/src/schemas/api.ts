@@ -192,6 +192,8 @@ export const ERROR_CODES = {
   speech_does_not_fit: 422,
   /** A render that would go past a daily or monthly spend limit (refused before queueing; remaining in details). */
   over_spend_limit: 422,
+  /** A render on a model with no price while a spend limit applies: the limit could not count it. */
+  price_unknown_under_limit: 422,
   version_required: 428,
   payload_too_large: 413,
   unsupported_media_type: 415,
