@@ -1,9 +1,13 @@
 import {
   fixtures,
+  startComfyFake,
+  startFalFake,
   startGeminiFake,
+  startGoogleTtsFake,
   startLumaFake,
   startReplicateFake,
   startRunwayFake,
+  startVertexFake,
 } from '@ministudio/providers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, json, useStudio } from './helpers';
@@ -16,6 +20,11 @@ let fake: Awaited<ReturnType<typeof startRunwayFake>>;
 let replicate: Awaited<ReturnType<typeof startReplicateFake>>;
 let luma: Awaited<ReturnType<typeof startLumaFake>>;
 let gemini: Awaited<ReturnType<typeof startGeminiFake>>;
+let fal: Awaited<ReturnType<typeof startFalFake>>;
+let vertex: Awaited<ReturnType<typeof startVertexFake>>;
+let comfy: Awaited<ReturnType<typeof startComfyFake>>;
+let tts: Awaited<ReturnType<typeof startGoogleTtsFake>>;
+const GOOGLE_TOKEN = 'ya29.token-for-tests-7f3a';
 const good: NodeJS.ProcessEnv = {};
 const wrong: NodeJS.ProcessEnv = {};
 beforeAll(async () => {
@@ -23,7 +32,25 @@ beforeAll(async () => {
   replicate = await startReplicateFake({ key: KEY, scenario: 'success', hang: false }, fixtures().mp4);
   luma = await startLumaFake({ key: KEY, scenario: 'success', hang: false }, fixtures().mp4);
   gemini = await startGeminiFake({ key: KEY, scenario: 'success', hang: false }, fixtures().mp4);
+  fal = await startFalFake({ key: KEY, scenario: 'success', hang: false }, fixtures().mp4);
+  vertex = await startVertexFake(
+    { key: '', accessToken: GOOGLE_TOKEN, scenario: 'success', hang: false },
+    fixtures().mp4,
+  );
+  comfy = await startComfyFake(
+    { key: '', scenario: 'success', hang: false, websocket: false },
+    fixtures().mp4,
+  );
+  tts = await startGoogleTtsFake(GOOGLE_TOKEN, 'success', fixtures().wav);
   Object.assign(good, {
+    FAL_KEY: KEY,
+    MINISTUDIO_FAL_QUEUE_URL: fal.url,
+    MINISTUDIO_FAL_API_URL: fal.url,
+    GOOGLE_ACCESS_TOKEN: GOOGLE_TOKEN,
+    GOOGLE_CLOUD_PROJECT: 'proj-1',
+    MINISTUDIO_VERTEX_BASE_URL: vertex.url,
+    MINISTUDIO_GOOGLE_TTS_BASE_URL: tts.url,
+    COMFYUI_URL: comfy.url,
     RUNWAYML_API_SECRET: KEY,
     MINISTUDIO_RUNWAY_BASE_URL: fake.url,
     REPLICATE_API_TOKEN: KEY,
@@ -36,9 +63,19 @@ beforeAll(async () => {
   // The wrong key reaches Gemini too: the fake refuses it as the real API does (403).
   Object.assign(wrong, { GEMINI_API_KEY: 'AIza-wrong', MINISTUDIO_GEMINI_BASE_URL: gemini.url });
   Object.assign(wrong, { RUNWAYML_API_SECRET: 'key_wrong_0000', MINISTUDIO_RUNWAY_BASE_URL: fake.url });
+  Object.assign(wrong, {
+    FAL_KEY: 'fal-wrong-key-9d2e',
+    MINISTUDIO_FAL_QUEUE_URL: fal.url,
+    MINISTUDIO_FAL_API_URL: fal.url,
+    // A wrong token for both Google services; the project is one the credentials may not bill.
+    GOOGLE_ACCESS_TOKEN: 'ya29.wrong-token-0000',
+    GOOGLE_CLOUD_PROJECT: 'proj-1',
+    MINISTUDIO_VERTEX_BASE_URL: vertex.url,
+    MINISTUDIO_GOOGLE_TTS_BASE_URL: tts.url,
+  });
 });
 afterAll(async () => {
-  await Promise.all([fake?.close(), replicate?.close(), luma?.close(), gemini?.close()]);
+  await Promise.all([fake, replicate, luma, gemini, fal, vertex, comfy, tts].map((f) => f?.close()));
 });
 
 const configured = useStudio({ env: good });
@@ -93,9 +130,51 @@ describe('testing a provider’s connection', () => {
     expect(response.body).not.toContain('key_wrong_0000');
   });
 
+  it('reads a fal price, a Vertex model, the ComfyUI server and Google’s voices with good settings', async () => {
+    expect(json(await test(configured, 'fal'))).toEqual({
+      ok: true,
+      message:
+        'Connected to fal: the key was accepted (fal-ai/kling-video/v2.1/master/text-to-video costs 0.28 USD per second).',
+    });
+    expect(
+      fal.requests.some((r) => r.path === '/v1/models/pricing' && r.headers.authorization === `Key ${KEY}`),
+    ).toBe(true);
+    expect(json(await test(configured, 'vertex-veo'))).toEqual({
+      ok: true,
+      message:
+        'Connected to Vertex AI for project proj-1 in us-central1: publishers/google/models/veo-3.1-generate-001 is available.',
+    });
+    const model = vertex.requests.find((r) => r.path.startsWith('/v1/publishers/google/models/'));
+    expect(model?.headers['x-goog-user-project']).toBe('proj-1');
+    expect(json(await test(configured, 'comfyui'))).toEqual({
+      ok: true,
+      message:
+        'Connected to ComfyUI 0.3.40 on cuda:0 NVIDIA GeForce RTX 4090 (18.2 of 24.0 GB video memory free).',
+    });
+    expect(comfy.requests.some((r) => r.method === 'GET' && r.path === '/system_stats')).toBe(true);
+    expect(json(await test(configured, 'google-tts'))).toEqual({
+      ok: true,
+      message: 'Connected to Google Cloud Text-to-Speech: 1 voice available.',
+    });
+    expect(tts.requests.some((r) => r.path === '/v1/voices')).toBe(true);
+  });
+
+  it('says fal’s key and Google’s token were refused, never echoing them', async () => {
+    for (const id of ['fal', 'vertex-veo', 'google-tts']) {
+      const response = await test(misconfigured, id);
+      expect(response.statusCode).toBe(200);
+      const result = json<{ ok: boolean; message: string }>(response);
+      expect(result.ok).toBe(false);
+      expect(result.message).toMatch(/401/);
+      expect(result.message).toMatch(/the key or token was refused/);
+      expect(response.body).not.toContain('fal-wrong-key-9d2e');
+      expect(response.body).not.toContain('ya29.wrong-token-0000');
+    }
+  });
+
   it('says what to set for a provider that is not configured, and lists a speech provider’s voices', async () => {
-    const fal = json<{ ok: boolean; message: string }>(await test(configured, 'fal'));
-    expect(fal).toEqual({ ok: false, message: expect.stringContaining('set FAL_KEY') });
+    const eleven = json<{ ok: boolean; message: string }>(await test(configured, 'elevenlabs'));
+    expect(eleven).toEqual({ ok: false, message: expect.stringContaining('set ELEVENLABS_API_KEY') });
     const espeak = json<{ ok: boolean; message: string }>(await test(configured, 'espeak'));
     expect(espeak.ok).toBe(true);
     expect(espeak.message).toMatch(/^Connected to .+: \d+ voices available\.$/);

@@ -8,7 +8,7 @@ import { createElevenLabsProvider, ELEVENLABS_BASE_URL, ELEVENLABS_MODEL } from 
 import { createGoogleTtsProvider, GOOGLE_TTS_BASE_URL } from './speech/google-tts';
 import { createOpenAiSpeechProvider, OPENAI_BASE_URL, OPENAI_TTS_MODEL } from './speech/openai-speech';
 import { createComfyProvider, loadWorkflowTemplate } from './video/comfyui';
-import { createFalProvider, FAL_QUEUE_URL } from './video/fal';
+import { createFalProvider, FAL_API_URL, FAL_QUEUE_URL } from './video/fal';
 import { createGeminiVeoProvider, GEMINI_BASE_URL } from './video/gemini-veo';
 import { createLumaProvider, LUMA_BASE_URL } from './video/luma';
 import type { AdapterOptions } from './video/prepare';
@@ -70,7 +70,10 @@ export const PROVIDER_SETTINGS: Record<string, { names: string[]; required: stri
     names: ['REPLICATE_API_TOKEN', 'MINISTUDIO_REPLICATE_BASE_URL'],
     required: [['REPLICATE_API_TOKEN']],
   },
-  fal: { names: ['FAL_KEY', 'MINISTUDIO_FAL_QUEUE_URL'], required: [['FAL_KEY']] },
+  fal: {
+    names: ['FAL_KEY', 'MINISTUDIO_FAL_QUEUE_URL', 'MINISTUDIO_FAL_API_URL'],
+    required: [['FAL_KEY']],
+  },
   'google-tts': {
     names: [
       'GOOGLE_APPLICATION_CREDENTIALS',
@@ -165,7 +168,11 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
       opts,
     ),
     createFalProvider(
-      { key: get('FAL_KEY'), queueUrl: get('MINISTUDIO_FAL_QUEUE_URL') ?? FAL_QUEUE_URL },
+      {
+        key: get('FAL_KEY'),
+        queueUrl: get('MINISTUDIO_FAL_QUEUE_URL') ?? FAL_QUEUE_URL,
+        apiUrl: get('MINISTUDIO_FAL_API_URL') ?? FAL_API_URL,
+      },
       opts,
     ),
   ];

@@ -140,7 +140,7 @@ const CASES: AdapterCase[] = [
     name: 'fal',
     request: { model: 'fal-ai/kling-video/v2.1/master', durationSeconds: 5, seed: null },
     start: (scenario, hang) => startFalFake({ key: KEYS.fal, scenario, hang }, media()),
-    create: (url, o) => createFalProvider({ key: KEYS.fal, queueUrl: url }, o),
+    create: (url, o) => createFalProvider({ key: KEYS.fal, queueUrl: url, apiUrl: url }, o),
     hasCancelEndpoint: true,
     reportsProgress: false,
     resultPath: /^\/files\//,

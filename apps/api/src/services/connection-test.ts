@@ -32,7 +32,8 @@ export async function testConnection(registry: ProviderRegistry, id: string): Pr
       return { ok: true, message: await video.testConnection(signal) };
     }
     const voices = await speech!.listVoices();
-    return { ok: true, message: `Connected to ${speech!.label}: ${voices.length} voices available.` };
+    const count = voices.length === 1 ? '1 voice' : `${voices.length} voices`;
+    return { ok: true, message: `Connected to ${speech!.label}: ${count} available.` };
   } catch (error) {
     if (error instanceof ProviderError) return { ok: false, message: error.message };
     if (signal.aborted)

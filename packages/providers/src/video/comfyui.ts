@@ -288,7 +288,38 @@ export function createComfyProvider(config: ComfyConfig, options: AdapterOptions
     configured: () => config.url !== null,
     models: () => capabilitiesOf([spec]),
     generate,
+    testConnection: async (signal) => {
+      if (config.url === null) throw http.fail('provider_not_configured', 'not configured: set COMFYUI_URL');
+      const { body } = await http.json<ComfySystemStats>(
+        'reading the server',
+        joinUrl(config.url, 'system_stats'),
+        {},
+        signal,
+      );
+      return `Connected to ${describeComfy(body)}.`;
+    },
   };
+}
+
+/** ComfyUI's GET /system_stats, as far as a connection test reads it (never argv: it may hold secrets). */
+interface ComfySystemStats {
+  system?: { comfyui_version?: string };
+  devices?: { name?: string; type?: string; vram_total?: number; vram_free?: number }[];
+}
+
+const GB = 1024 ** 3;
+
+/** "ComfyUI 0.3.40 on cuda:0 NVIDIA GeForce RTX 4090 (18.2 of 24.0 GB video memory free)". */
+export function describeComfy(stats: ComfySystemStats): string {
+  const version = stats.system?.comfyui_version ? ` ${stats.system.comfyui_version}` : '';
+  const device = stats.devices?.[0];
+  if (!device?.name) return `ComfyUI${version}`;
+  const name = device.name.replace(/ : .*$/, '');
+  const memory =
+    typeof device.vram_total === 'number' && typeof device.vram_free === 'number' && device.vram_total > 0
+      ? ` (${(device.vram_free / GB).toFixed(1)} of ${(device.vram_total / GB).toFixed(1)} GB video memory free)`
+      : '';
+  return `ComfyUI${version} on ${name}${memory}`;
 }
 
 function jsonPost(body: unknown): RequestInit {

@@ -7,10 +7,21 @@ import type { AdapterOptions } from './prepare';
 import { generateByTask, type TaskProtocol } from './task-adapter';
 
 export const FAL_QUEUE_URL = 'https://queue.fal.run';
+/** fal's Platform APIs (model metadata, pricing): the same key, another host. */
+export const FAL_API_URL = 'https://api.fal.ai';
 
 export interface FalConfig {
   key: string | null;
   queueUrl: string;
+  /** The Platform APIs' base (MINISTUDIO_FAL_API_URL); the connection test reads a price there. */
+  apiUrl: string;
+}
+
+interface FalPrice {
+  endpoint_id?: string;
+  unit_price?: number;
+  unit?: string;
+  currency?: string;
 }
 
 interface FalStatus {
@@ -121,6 +132,21 @@ export function createFalProvider(config: FalConfig, options: AdapterOptions): V
     generate: async (input, ctx) => {
       if (config.key === null) throw http.fail('provider_rejected_input', 'not configured: set FAL_KEY');
       return generateByTask(http, options, falTask(http, config.queueUrl, config.key), input, ctx);
+    },
+    // The Platform API's pricing needs an authenticated key and costs nothing; it names our model's price.
+    testConnection: async (signal) => {
+      if (config.key === null) throw http.fail('provider_not_configured', 'not configured: set FAL_KEY');
+      const endpoint = `${FAL_MODELS[0]!.capabilities.model}/text-to-video`;
+      const { body } = await http.json<{ prices?: FalPrice[] }>(
+        'reading a model price',
+        `${joinUrl(config.apiUrl, 'v1/models/pricing')}?endpoint_id=${encodeURIComponent(endpoint)}`,
+        { headers: { authorization: `Key ${config.key}` } },
+        signal,
+      );
+      const price = body.prices?.find((p) => p.endpoint_id === endpoint);
+      return typeof price?.unit_price === 'number'
+        ? `Connected to fal: the key was accepted (${endpoint} costs ${price.unit_price} ${price.currency ?? 'USD'} per ${(price.unit ?? 'unit').replace(/_/g, ' ')}).`
+        : 'Connected to fal: the key was accepted.';
     },
   };
 }

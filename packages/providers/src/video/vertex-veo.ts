@@ -129,5 +129,28 @@ export function createVertexVeoProvider(config: VertexVeoConfig, options: Adapte
       }
       return generateByTask(http, options, vertexVeoTask(http, config, config.project), input, ctx);
     },
+    // Getting our model's Model Garden entry costs nothing; it needs a token and, billed to the project
+    // through x-goog-user-project, a project the credentials may use.
+    testConnection: async (signal) => {
+      if (!config.auth.configured() || config.project === null)
+        throw http.fail(
+          'provider_not_configured',
+          'not configured: set GOOGLE_CLOUD_PROJECT and GOOGLE_APPLICATION_CREDENTIALS or GOOGLE_ACCESS_TOKEN',
+        );
+      const model = VERTEX_VEO_MODELS[0]!.capabilities.model;
+      const base = config.baseUrl ?? vertexBaseUrl(config.location);
+      const { body } = await http.json<{ name?: string }>(
+        'reading the model',
+        joinUrl(base, `v1/publishers/google/models/${encodeURIComponent(model)}`),
+        {
+          headers: {
+            authorization: `Bearer ${await config.auth.token(http, signal)}`,
+            'x-goog-user-project': config.project,
+          },
+        },
+        signal,
+      );
+      return `Connected to Vertex AI for project ${config.project} in ${config.location}: ${body.name ?? model} is available.`;
+    },
   };
 }

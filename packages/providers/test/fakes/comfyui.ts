@@ -141,6 +141,32 @@ export async function startComfyFake(
       }
       return serveMedia(res, opts.scenario, media, 'video/mp4');
     }
+    // The server's own description, as ComfyUI answers GET /system_stats (a connection test's call).
+    if (req.method === 'GET' && url.pathname === '/system_stats') {
+      return sendJson(res, 200, {
+        system: {
+          os: 'posix',
+          ram_total: 67_108_864_000,
+          ram_free: 50_000_000_000,
+          comfyui_version: '0.3.40',
+          python_version: '3.12.3 (main) [GCC 13.2.0]',
+          pytorch_version: '2.7.0+cu128',
+          embedded_python: false,
+          argv: ['main.py', '--listen', '127.0.0.1'],
+        },
+        devices: [
+          {
+            name: 'cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync',
+            type: 'cuda',
+            index: 0,
+            vram_total: 25_757_220_864,
+            vram_free: 19_541_262_336,
+            torch_vram_total: 0,
+            torch_vram_free: 0,
+          },
+        ],
+      });
+    }
     if (url.pathname === '/interrupt' || url.pathname === '/queue') {
       state.interrupted = true;
       res.writeHead(200).end();

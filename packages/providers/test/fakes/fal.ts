@@ -15,6 +15,15 @@ export async function startFalFake(opts: FakeOptions, media: Buffer): Promise<Fa
     if (url.pathname.startsWith('/files/')) return serveMedia(res, opts.scenario, media, 'video/mp4');
     if (req.headers.authorization !== `Key ${opts.key}`)
       return sendJson(res, 401, { detail: 'No user found for Key ID and Secret' });
+    // The Platform API's pricing (api.fal.ai in production), as a connection test reads it.
+    if (req.method === 'GET' && url.pathname === '/v1/models/pricing') {
+      const ids = url.searchParams.getAll('endpoint_id');
+      return sendJson(res, 200, {
+        prices: ids.map((id) => ({ endpoint_id: id, unit_price: 0.28, unit: 'second', currency: 'USD' })),
+        next_cursor: null,
+        has_more: false,
+      });
+    }
     if (req.method === 'POST' && url.pathname.startsWith(`${app}/v2.1/master/`)) {
       if (submissionFault(res, opts.scenario, (_s, m) => ({ detail: m }))) return;
       return sendJson(res, 200, { status: 'IN_QUEUE', queue_position: 0, ...urls() });

@@ -102,6 +102,24 @@ export async function startVertexFake(
     }
     if (!bearerOk(req.headers.authorization, opts.accessToken))
       return sendJson(res, 401, googleError(401, 'Request had invalid authentication credentials.'));
+    // Model Garden's publisher model (a connection test's call), billed to the x-goog-user-project.
+    if (req.method === 'GET' && url.pathname.startsWith('/v1/publishers/google/models/')) {
+      if (req.headers['x-goog-user-project'] !== 'proj-1')
+        return sendJson(res, 403, {
+          error: {
+            code: 403,
+            message: `Caller does not have required permission to use project ${req.headers['x-goog-user-project']}.`,
+            status: 'PERMISSION_DENIED',
+          },
+        });
+      const id = url.pathname.slice('/v1/publishers/google/models/'.length);
+      return sendJson(res, 200, {
+        name: `publishers/google/models/${id}`,
+        versionId: '001',
+        openSourceCategory: 'PROPRIETARY',
+        launchStage: 'GA',
+      });
+    }
     if (req.method === 'POST' && url.pathname === `${model}:predictLongRunning`) {
       if (submissionFault(res, opts.scenario, googleError)) return;
       return sendJson(res, 200, { name: op });

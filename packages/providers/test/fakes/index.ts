@@ -9,3 +9,4 @@ export { FakeJob, type FakeOptions } from './job';
 export { startLumaFake } from './luma';
 export { startReplicateFake } from './replicate';
 export { startRunwayFake } from './runway';
+export { startGoogleTtsFake } from './speech';
