@@ -209,7 +209,7 @@ describe('sign-in, roles and tokens', { timeout: 60_000 }, () => {
       'POST /api/auth/sign-in',
       'POST /api/auth/sign-out',
     ]);
-    const ownerPaths = ['/api/users', '/api/tokens', '/api/spend/limits'];
+    const ownerPaths = ['/api/users', '/api/tokens', '/api/spend/limits', '/api/providers/settings'];
     // Reads that go by POST: asking what a render would cost queues nothing.
     const viewerPosts = new Set(['POST /api/projects/{id}/render-estimate']);
     const needs = (method: string, path: string) => {

@@ -28,11 +28,13 @@ export {
   readConfigFile,
   readPriceOverrides,
 } from './config';
+export { ConfigFileError, updateConfigFile } from './config-write';
 export { parseRetryAfter, retryAfterFromHeaders } from './http/retry-after';
 export { describeRule, type ExclusionRule, modelSpecFor } from './model-spec';
 export { redactedCause, redactSecrets } from './redact';
 export {
   createProviderRegistry,
+  hintFor,
   PROVIDER_SETTINGS,
   type ProviderDescription,
   type ProviderRegistry,
@@ -40,6 +42,7 @@ export {
   type SettingDescription,
   TUNING_SETTINGS,
 } from './registry';
+export { createReloadingRegistry, type ReloadingRegistry } from './reloading-registry';
 export { charactersFromAlignment, wordsFromCharacters } from './speech/alignment';
 export { createElevenLabsProvider } from './speech/elevenlabs';
 export { createGoogleTtsProvider } from './speech/google-tts';

@@ -116,6 +116,12 @@ export function adapterOptionsFrom(
   };
 }
 
+/** The most a secret's description may show: its last four characters, and only of a long value. */
+export function hintFor(secret: boolean, value: string | null): string | null {
+  if (!secret || value === null || value.length < 12) return null;
+  return `…${value.slice(-4)}`;
+}
+
 export function createProviderRegistry(options: ProviderRegistryOptions): ProviderRegistry {
   const settings = loadSettings(options.env, options.dataDir);
   const sink = options.log ?? null;
@@ -207,7 +213,17 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
   const settingsOf = (id: string) => {
     const entry = PROVIDER_SETTINGS[id] ?? { names: [], required: [] };
     return {
-      settings: entry.names.map((name) => ({ name, set: get(name) !== null, secret: isSecretName(name) })),
+      settings: entry.names.map((name) => {
+        const value = get(name);
+        const secret = isSecretName(name);
+        return {
+          name,
+          set: value !== null,
+          secret,
+          source: settings.source(name),
+          hint: hintFor(secret, value),
+        };
+      }),
       required: entry.required,
     };
   };

@@ -1,12 +1,12 @@
 import type { Engine, RunJob, Scheduler } from '@ministudio/pipeline';
 import { createRenderRuntime, type RenderRuntime } from '@ministudio/pipeline';
-import { createProviderRegistry, type ProviderRegistry } from '@ministudio/providers';
+import { createReloadingRegistry, type ReloadingRegistry } from '@ministudio/providers';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    providers: ProviderRegistry;
+    providers: ReloadingRegistry;
     renderer: RenderRuntime;
   }
 }
@@ -23,7 +23,8 @@ export interface RenderPluginOptions {
 /** The providers and the render machinery, started when the server is ready and stopped on close. */
 export default fp(
   async function render(app: FastifyInstance, options: RenderPluginOptions) {
-    const providers = createProviderRegistry({
+    // Follows providers.json: a key written on the providers page (or by hand) applies without a restart.
+    const providers = createReloadingRegistry({
       env: options.env,
       dataDir: app.dataDir,
       fetch: null,

@@ -5,13 +5,15 @@ import {
   ErrorBody,
   ProviderDescription,
   ProviderSettingsFile,
+  ProviderSettingsUpdate,
+  ProviderSettingsWritten,
   VoiceSampleBody,
 } from '@ministudio/domain';
 import Type from 'typebox';
 import { HttpError } from '../lib/http-error';
 import { speakSample } from '../repositories/voice-sample';
 import { testConnection } from '../services/connection-test';
-import { describeSettingsFile } from '../services/provider-settings-file';
+import { describeSettingsFile, writeProviderSettings } from '../services/provider-settings-file';
 
 /** What the editor may know of the providers: which exist, whether configured, what they can do. Never a key. */
 const providers: FastifyPluginAsyncTypebox = async (app) => {
@@ -39,6 +41,21 @@ const providers: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => describeSettingsFile(app.dataDir),
+  );
+
+  app.put(
+    '/api/providers/settings',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['providers'],
+        description:
+          'Owner only. Sets (a string) or removes (null) provider settings in this data folder’s providers.json, which applies at once (no restart). Only names a provider reads are accepted (400 otherwise); values are never sent back, a secret at most as a hint of its last four characters. A name also set in the studio’s environment is listed in environmentWins: the environment’s value stays in use.',
+        body: ProviderSettingsUpdate,
+        response: { 200: ProviderSettingsWritten, 400: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => writeProviderSettings(app.dataDir, app.providers, request.body.values),
   );
 
   app.post(

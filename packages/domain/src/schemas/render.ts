@@ -160,6 +160,10 @@ export const ProviderSetting = Type.Object({
   name: Type.String(),
   set: Type.Boolean(),
   secret: Type.Boolean(),
+  /** Where the value comes from: the environment wins over providers.json. */
+  source: Type.Optional(Type.Union([Type.Literal('env'), Type.Literal('file'), Type.Null()])),
+  /** A secret's last four characters ("…abcd"), only when it is at least 12 long; never the value. */
+  hint: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 export type ProviderSetting = Static<typeof ProviderSetting>;
 
@@ -174,6 +178,18 @@ export const ProviderSettingsFile = Type.Object({
   namesSet: Type.Array(Type.String()),
 });
 export type ProviderSettingsFile = Static<typeof ProviderSettingsFile>;
+
+/** Settings the owner writes to providers.json: a value sets a name, null removes it. */
+export const ProviderSettingsUpdate = Type.Object(
+  {
+    values: Type.Record(
+      Type.String({ pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 64 }),
+      Type.Union([Type.String({ minLength: 1, maxLength: 8192 }), Type.Null()]),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ProviderSettingsUpdate = Static<typeof ProviderSettingsUpdate>;
 
 /** What one cheap authenticated call to a provider found, in plain words (never a key). */
 export const ConnectionTest = Type.Object({
@@ -195,6 +211,14 @@ export const ProviderDescription = Type.Object({
   required: Type.Array(Type.Array(Type.String())),
 });
 export type ProviderDescription = Static<typeof ProviderDescription>;
+
+/** After a write: the providers as they now are, and the names the environment still overrides. */
+export const ProviderSettingsWritten = Type.Object({
+  providers: Type.Array(ProviderDescription),
+  /** Names written to the file that the studio's environment also sets: the environment's value is used. */
+  environmentWins: Type.Array(Type.String()),
+});
+export type ProviderSettingsWritten = Static<typeof ProviderSettingsWritten>;
 
 export interface Waveform {
   peaksPerSecond: number;
