@@ -1,11 +1,18 @@
 import type { ProviderDescription, VideoCapabilities } from '@ministudio/domain';
+import { useState } from 'react';
+import { roleAtLeast } from '../account/account-text';
+import { useRole } from '../account/use-account';
 import { formatDurations, formatReferences, formatRequired, formatSizes } from '../render/provider-options';
+import { ProviderKeysForm } from './provider-keys-form';
 import { TestConnection } from './test-connection';
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
 export function ProviderCard({ provider }: { provider: ProviderDescription }) {
   const headingId = `provider-${provider.id}`;
+  // Only an owner may configure providers (the server refuses anyone else as well).
+  const mayConfigure = roleAtLeast(useRole(), 'owner');
+  const [saves, setSaves] = useState(0);
   return (
     <li
       className={`provider-card${provider.configured ? ' configured' : ''}`}
@@ -26,7 +33,7 @@ export function ProviderCard({ provider }: { provider: ProviderDescription }) {
         <span className="muted">Needs: </span>
         {formatRequired(provider.required)}
       </p>
-      <TestConnection id={provider.id} label={provider.label} />
+      <TestConnection id={provider.id} label={provider.label} rerun={saves} />
       {provider.settings.length > 0 && (
         <ul className="provider-settings" aria-label={`Settings of ${provider.label}`}>
           {provider.settings.map((s) => (
@@ -34,10 +41,13 @@ export function ProviderCard({ provider }: { provider: ProviderDescription }) {
               <code>{s.name}</code>
               <span className={s.set ? 'setting-set' : 'setting-unset'}>{s.set ? 'set' : 'not set'}</span>
               {s.secret && <span className="muted small">secret</span>}
+              {s.hint && <span className="muted small">{s.hint}</span>}
+              {s.set && s.source === 'env' && <span className="muted small">from the environment</span>}
             </li>
           ))}
         </ul>
       )}
+      {mayConfigure && <ProviderKeysForm provider={provider} onSaved={() => setSaves((n) => n + 1)} />}
       {provider.models.length > 0 && (
         <div className="models">
           {provider.models.map((m) => (

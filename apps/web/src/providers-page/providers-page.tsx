@@ -4,8 +4,8 @@ import { useProviders } from '../render/render-queries';
 import { ProviderCard } from './provider-card';
 import { SettingsFileNote } from './settings-file-note';
 
-// Which providers exist, what each can do, and what configures it. The editor never asks for keys: they
-// live in the server's environment or in data/providers.json, so they never pass through a browser.
+// Which providers exist, what each can do, and what configures it. Keys live in the server's environment
+// or its providers.json; an owner may type one here, which goes to the server and never comes back.
 
 export function ProvidersPage() {
   const providers = useProviders();

@@ -1,5 +1,5 @@
 import type { ConnectionTest } from '@ministudio/domain';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { apiRequest } from '../api/http';
 
 const runTest = (id: string) =>
@@ -11,7 +11,7 @@ const runTest = (id: string) =>
   });
 
 /** "Test connection": the server makes one cheap authenticated call and says what it found. */
-export function TestConnection({ id, label }: { id: string; label: string }) {
+export function TestConnection({ id, label, rerun = 0 }: { id: string; label: string; rerun?: number }) {
   const [state, setState] = useState<'idle' | 'testing' | ConnectionTest>('idle');
   const test = async () => {
     setState('testing');
@@ -21,6 +21,13 @@ export function TestConnection({ id, label }: { id: string; label: string }) {
       setState({ ok: false, message: `Could not test ${label}: ${(error as Error).message}` });
     }
   };
+  // `rerun` grows when the provider's settings were saved: test them at once, as the owner would next.
+  const lastRun = useRef(rerun);
+  useEffect(() => {
+    if (rerun === lastRun.current) return;
+    lastRun.current = rerun;
+    void test();
+  });
   return (
     <div className="connection-test">
       <button
