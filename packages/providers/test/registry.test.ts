@@ -34,7 +34,14 @@ describe('createProviderRegistry', () => {
     ]);
     const gemini = described.find((d) => d.id === 'gemini-veo');
     expect(gemini).toMatchObject({ kind: 'video', configured: true, required: [['GEMINI_API_KEY']] });
-    expect(gemini?.settings).toContainEqual({ name: 'GEMINI_API_KEY', set: true, secret: true });
+    // A long secret is described by where it is set and its last four characters, never more.
+    expect(gemini?.settings).toContainEqual({
+      name: 'GEMINI_API_KEY',
+      set: true,
+      secret: true,
+      source: 'env',
+      hint: '…3456',
+    });
     expect(gemini?.models.map((m) => m.model)).toContain('veo-3.1-generate-preview');
     expect(described.find((d) => d.id === 'runway')?.configured).toBe(false);
     expect(described.find((d) => d.id === 'local')?.configured).toBe(true);
