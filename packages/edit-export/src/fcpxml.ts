@@ -1,5 +1,7 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Cut, placeClips, type Rate, sceneSpans, totalFrames } from './cut';
-import { attrs, esc } from './xml';
+import { attrs, esc, unesc } from './xml';
 
 // FCPXML 1.10 (Final Cut Pro 10.6+, DaVinci Resolve): a format, one asset per clip file, and a project whose
 // spine holds an asset-clip per shot. Every time is a rational number of seconds on a frame boundary
@@ -30,7 +32,48 @@ export function parseFcpTime(text: string, rate: Rate): number {
   return (num * rate.num) / (den * rate.den);
 }
 
-export function fcpxmlText(cut: Cut): string {
+export interface FcpxmlOptions {
+  /**
+   * The folder the clips' paths are relative to, as a file: URL (`pathToFileURL(folder)`). With it every
+   * media-rep names its clip by an absolute file:// URL; without it, by a URL relative to the .fcpxml.
+   */
+  mediaBase?: URL;
+}
+
+/**
+ * A clip's media-rep `src`. Apple's FCPXML reference ("media-rep", Location of Media Files) allows "an
+ * absolute URL conforming to RFC 2396" or "a relative URL based on the location of the FCPXML document
+ * itself, for example: ./Media/MyMovie.mov", so the zip, unpacked anywhere, stays relative. Importers that
+ * resolve relative URLs against their working folder instead (clips offline) get the absolute form from
+ * a folder export, whose place is known.
+ */
+export function fcpMediaSrc(media: string, mediaBase?: URL): string {
+  if (!mediaBase) return media.split('/').map(encodeURIComponent).join('/');
+  // pathToFileURL does the platform's encoding (spaces, unicode, %, #, drive letters) per clip.
+  return pathToFileURL(path.join(fileURLToPath(mediaBase), ...media.split('/'))).href;
+}
+
+/**
+ * An FCPXML written with relative media (the studio's zip) with every relative media-rep src made
+ * absolute under `mediaBase`: how a folder export, which only has the studio's text, pins its clips.
+ * A src that is already absolute, cannot be decoded or climbs out of the folder ("..") is left as it is.
+ */
+export function fcpxmlWithMediaBase(text: string, mediaBase: URL): string {
+  return text.replace(/(<media-rep\b[^>]*?\bsrc=")([^"]*)"/g, (whole, head: string, src: string) => {
+    const relative = unesc(src);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(relative)) return whole;
+    let segments: string[];
+    try {
+      segments = relative.split('/').map(decodeURIComponent);
+    } catch {
+      return whole;
+    }
+    if (segments.some((s) => s === '..' || s.includes('/') || s.includes('\\'))) return whole;
+    return `${head}${esc(fcpMediaSrc(segments.join('/'), mediaBase))}"`;
+  });
+}
+
+export function fcpxmlText(cut: Cut, options: FcpxmlOptions = {}): string {
   const { rate } = cut;
   const frameDuration = fcpTime(1, rate);
   const placed = placeClips(cut);
@@ -47,8 +90,7 @@ export function fcpxmlText(cut: Cut): string {
     const duration = fcpTime(clip.frames, rate);
     out.push(
       `    <asset${attrs({ id: `a${clip.number}`, name: clip.name, start: '0s', duration, hasVideo: '1', format: 'r1', ...audio })}>`,
-      // Relative to the .fcpxml file: the export opens wherever the zip is unpacked.
-      `      <media-rep${attrs({ kind: 'original-media', src: clip.media.split('/').map(encodeURIComponent).join('/') })}/>`,
+      `      <media-rep${attrs({ kind: 'original-media', src: fcpMediaSrc(clip.media, options.mediaBase) })}/>`,
       '    </asset>',
     );
   }

@@ -1,6 +1,14 @@
 export * from './cut';
 export { EDL_RECORD_START_FRAMES, type EdlEvent, edlText, readEdl, reelName } from './edl';
-export { FCPXML_VERSION, fcpTime, fcpxmlText, parseFcpTime } from './fcpxml';
+export {
+  FCPXML_VERSION,
+  type FcpxmlOptions,
+  fcpMediaSrc,
+  fcpTime,
+  fcpxmlText,
+  fcpxmlWithMediaBase,
+  parseFcpTime,
+} from './fcpxml';
 export {
   cutCues,
   cutSrt,

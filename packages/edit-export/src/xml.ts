@@ -18,3 +18,12 @@ export function attrs(values: Record<string, string | number | null | undefined>
     .map(([k, v]) => ` ${k}="${esc(v as string | number)}"`)
     .join('');
 }
+
+/** The inverse of `esc` for an attribute value read back (the five predefined entities and numeric ones). */
+export function unesc(value: string): string {
+  return value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex, dec, name: string) => {
+    if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
+    if (dec) return String.fromCodePoint(Number(dec));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase()]!;
+  });
+}

@@ -1,6 +1,9 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the parsed XML and JSON documents are walked untyped
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import type { Cut } from '../src';
 import {
   buildOtio,
   cutSrt,
@@ -10,6 +13,7 @@ import {
   exportBaseName,
   fcpTime,
   fcpxmlText,
+  fcpxmlWithMediaBase,
   mltText,
   otioProblems,
   otioText,
@@ -144,6 +148,43 @@ describe('a 500-shot film at 23.976', () => {
     expect(firstAsset['media-rep'].src).toBe('clips/0001-shot-1.mp4');
     expect(clips[0]!.marker.value).toBe('Scene 1 <night>');
     expect(clips[0]!.caption.text['text-style']['#text']).toBe('Emma: Line 1 & <more>');
+  });
+
+  it('FCPXML with a media base: every src an absolute file:// URL, spaces, unicode and # percent-encoded', () => {
+    const folder = path.join(path.sep, 'tmp', 'My Films', 'Café – cut #1');
+    const named: Cut = {
+      ...sampleCut(2),
+      clips: sampleCut(2).clips.map((clip, i) => ({
+        ...clip,
+        media: i === 0 ? 'clips/0001-café noir.mp4' : clip.media,
+      })),
+    };
+    const text = fcpxmlText(named, { mediaBase: pathToFileURL(folder) });
+    expect(XMLValidator.validate(text)).toBe(true);
+    const srcs = asArray(parser.parse(text).fcpxml.resources.asset).map(
+      (asset: any) => asset['media-rep'].src as string,
+    );
+    expect(srcs[0]).toBe(
+      'file:///tmp/My%20Films/Caf%C3%A9%20%E2%80%93%20cut%20%231/clips/0001-caf%C3%A9%20noir.mp4',
+    );
+    for (const [i, src] of srcs.entries()) {
+      expect(src).toMatch(/^file:\/\/\/[^ #é]*$/);
+      expect(fileURLToPath(src)).toBe(path.join(folder, ...named.clips[i]!.media.split('/')));
+    }
+    // Without the base the zip's text stays relative to the .fcpxml.
+    expect(fcpxmlText(named)).toContain('src="clips/0001-caf%C3%A9%20noir.mp4"');
+  });
+
+  it('FCPXML rebased after the fact equals one written with the base; absolute or climbing srcs are kept', () => {
+    const cut = sampleCut(9);
+    const base = pathToFileURL(path.join(path.sep, 'srv', 'edit ünë'));
+    expect(fcpxmlWithMediaBase(fcpxmlText(cut), base)).toBe(fcpxmlText(cut, { mediaBase: base }));
+    const odd = [
+      '<media-rep kind="original-media" src="file:///elsewhere/a.mp4"/>',
+      '<media-rep kind="original-media" src="../outside.mp4"/>',
+      '<media-rep kind="original-media" src="clips/%E0%A4%A.mp4"/>',
+    ].join('\n');
+    expect(fcpxmlWithMediaBase(odd, base)).toBe(odd);
   });
 
   it('MLT: well-formed, one entry per clip with inclusive outs, the tractor as long as the film', () => {
