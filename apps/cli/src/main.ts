@@ -97,6 +97,7 @@ Options:
       const summary = await render(
         doc,
         {
+          file,
           out: typeof values.out === 'string' ? values.out : '',
           dataDir: path.resolve(typeof values.data === 'string' ? values.data : defaultDataDir()),
           shots,
@@ -165,7 +166,8 @@ Options:
 from the studio at --url (GET /api/projects/:id/edit?format=…) in one of the interchange formats:
 OpenTimelineIO (otio), Final Cut Pro XML (fcpxml), CMX 3600 EDL (edl) or MLT XML (mlt, Shotcut and
 Kdenlive). By default PATH is a folder that receives the edit file, subtitles.srt and clips/ (named
-by relative paths, so the folder opens on another machine).
+by relative paths, so the folder opens on another machine; FCPXML names them by absolute file://
+URLs of the folder, as Final Cut and Resolve want, so after moving it export again or relink).
 
 Options:
   --format F     otio, fcpxml, edl or mlt

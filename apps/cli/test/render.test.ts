@@ -1,16 +1,20 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildApp } from '@ministudio/api/src/app';
 import { createDb, type Db } from '@ministudio/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ffprobe, ministudio } from './helpers';
+import { ffprobe, ministudio, REPO } from './helpers';
 
 // The command end to end on a real data folder: SQLite, the embedded engine, espeak, the local renderer
 // and ffmpeg. One small production (3 shots, 3.5 s, 12 fps) goes through an interrupted run, its resume,
 // a run that reuses everything and one after an edit to a single shot.
 
-const TINY = 'apps/cli/test/fixtures/tiny.ts';
+const SCRIPT = 'apps/cli/test/fixtures/tiny.ts';
+/** The script as a production file of the test's own, so an edit to it is an edit to the same production. */
+let TINY: string;
 const FPS = 12;
 const SHOTS_SECONDS = 1 + 1 + 1.5;
 
@@ -19,6 +23,9 @@ let data: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'ministudio-cli-render-'));
   data = path.join(dir, 'data');
+  const { loadProduction } = await import('../src/load');
+  TINY = path.join(dir, 'tiny.json');
+  await writeFile(TINY, JSON.stringify(await loadProduction(path.join(REPO, SCRIPT))));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -98,13 +105,12 @@ describe('ministudio render', () => {
   }, 120_000);
 
   it('after an edit to one shot only that shot renders again; --shots picks shots by key', async () => {
-    const validated = await ministudio(['validate', TINY, '--json']);
+    const validated = await ministudio(['validate', SCRIPT, '--json']);
     expect(validated.code).toBe(0);
-    // The same production as JSON, with one shot's action changed.
-    const { loadProduction } = await import('../src/load');
-    const doc = await loadProduction(path.resolve(import.meta.dirname, '../../..', TINY));
+    // The same production file, with one shot's action changed.
+    const doc = JSON.parse(await readFile(TINY, 'utf8'));
     doc.scenes[0]!.shots[2]!.action = 'Ada bows.';
-    const edited = path.join(dir, 'tiny-edited.json');
+    const edited = TINY;
     await writeFile(edited, JSON.stringify(doc));
     const unknown = await ministudio(['render', edited, '--shots', 't-09', '--data', data]);
     expect(unknown.code).toBe(1);
@@ -143,9 +149,10 @@ describe('ministudio render', () => {
       await app.listen({ host: '127.0.0.1', port: 0 });
       const address = app.server.address();
       const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-      const projectId = JSON.parse(await readFile(path.join(data, 'cli-projects.json'), 'utf8'))[
-        'Tiny CLI Film'
+      const projectId = JSON.parse(await readFile(path.join(data, 'cli-projects.json'), 'utf8')).productions[
+        await realpath(TINY)
       ];
+      expect(projectId).toEqual(expect.any(String));
       const folder = path.join(dir, 'edit-otio');
       const run = await ministudio([
         'export-edit',
@@ -174,6 +181,30 @@ describe('ministudio render', () => {
       const clips = await readdir(path.join(folder, 'clips'));
       for (const target of named) expect(clips).toContain(path.basename(target));
       expect(JSON.parse(otio).OTIO_SCHEMA).toBe('Timeline.1');
+
+      // FCPXML names its clips by absolute file:// URLs of the folder (Final Cut and Resolve want them).
+      const fcp = path.join(dir, 'edit fcpxml ü');
+      const fcpRun = await ministudio([
+        'export-edit',
+        projectId,
+        '--format',
+        'fcpxml',
+        '--out',
+        fcp,
+        '--url',
+        url,
+        '--json',
+      ]);
+      expect(fcpRun.code, fcpRun.stderr).toBe(0);
+      const fcpName = (JSON.parse(fcpRun.stdout).files as string[]).find((f) => f.endsWith('.fcpxml'))!;
+      const fcpxml = await readFile(path.join(fcp, fcpName), 'utf8');
+      const srcs = [...fcpxml.matchAll(/<media-rep\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+      expect(srcs).toHaveLength(3);
+      for (const src of srcs) {
+        expect(src).toMatch(/^file:\/\/\/\S+$/);
+        expect(existsSync(fileURLToPath(src)), src).toBe(true);
+        expect(path.dirname(fileURLToPath(src))).toBe(path.join(fcp, 'clips'));
+      }
 
       const edl = path.join(dir, 'cut.edl');
       const alone = await ministudio([

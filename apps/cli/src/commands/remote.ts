@@ -1,7 +1,9 @@
-import { mkdir, open, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Production } from '@ministudio/domain';
-import { writeAtomically } from '@ministudio/files';
+import { fcpxmlWithMediaBase } from '@ministudio/edit-export';
+import { writeAtomically, writeFileAtomic } from '@ministudio/files';
 import { CliError } from '../output';
 import { unzipToFolder } from '../unzip';
 
@@ -105,7 +107,8 @@ export async function exportEditZip(
 
 /**
  * The edit as a folder: the studio's zip downloaded beside the folder, then unpacked without its top
- * folder, so DIR holds the edit file, subtitles.srt and clips/ (which the edit names by relative paths).
+ * folder, so DIR holds the edit file, subtitles.srt and clips/ (which the edit names by relative paths, but
+ * FCPXML by absolute file:// URLs of this folder).
  */
 export async function exportEditFolder(
   base: string,
@@ -118,9 +121,15 @@ export async function exportEditFolder(
   const zip = path.join(root, `.download-${process.pid}.zip`);
   try {
     await exportEditZip(base, id, format, zip);
-    return await unzipToFolder(zip, root, 1).catch((error: Error) => {
+    const files = await unzipToFolder(zip, root, 1).catch((error: Error) => {
       throw new CliError(`The studio's zip could not be unpacked: ${error.message}`);
     });
+    // Final Cut and Resolve are not reliable with the zip's relative srcs; here the folder's place is known.
+    for (const name of files.filter((f) => f.endsWith('.fcpxml'))) {
+      const file = path.join(root, name);
+      await writeFileAtomic(file, fcpxmlWithMediaBase(await readFile(file, 'utf8'), pathToFileURL(root)));
+    }
+    return files;
   } finally {
     await rm(zip, { force: true });
   }

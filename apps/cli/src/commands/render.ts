@@ -11,6 +11,8 @@ import { type HeadlessStudio, openStudio, projectFor, rememberProject } from '..
 import { syncProduction } from '../sync-production';
 
 export interface RenderOptions {
+  /** The production's file: the data folder keeps one project per file. */
+  file: string;
   out: string;
   dataDir: string;
   /** Shot keys to render; null renders every shot. */
@@ -57,6 +59,7 @@ export async function render(doc: Production, options: RenderOptions, out: Outpu
     env: process.env,
     log,
   });
+  const production = { file: options.file, title: doc.project.title };
   try {
     // The checks the studio makes when a production is imported: every voice exists in its provider.
     await assertVoicesKnown(studio.providers, productionVoices(doc)).catch((error: unknown) => {
@@ -65,12 +68,12 @@ export async function render(doc: Production, options: RenderOptions, out: Outpu
     const projectId = await syncProduction(
       studio.db,
       studio.store,
-      await projectFor(options.dataDir, doc.project.title),
+      await projectFor(options.dataDir, production),
       doc,
     ).catch((error: unknown) => {
       throw refusal(error);
     });
-    await rememberProject(options.dataDir, doc.project.title, projectId);
+    await rememberProject(options.dataDir, production, projectId);
     let project = await loadProjectView(studio.db, projectId);
     const all = project.scenes.flatMap((s) => s.shots);
     const keys = new Map(all.map((s) => [s.id, s.key]));
