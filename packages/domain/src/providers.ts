@@ -155,6 +155,11 @@ export interface JobContext {
   onProgress: (fraction: number, options?: ProgressOptions) => void;
   /** A folder the provider may write into; the result's path must be inside it. */
   workDir: string;
+  /**
+   * Receives a small JPEG of the picture being made, about once a second, for the shot card. Optional:
+   * providers that cannot see their frames (cloud APIs) ignore it.
+   */
+  onPreview?: ((jpeg: Buffer) => void | Promise<void>) | null;
 }
 
 export interface VideoResult {

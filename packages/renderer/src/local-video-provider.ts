@@ -146,6 +146,7 @@ export function createLocalVideoProvider(
           crf: options.crf,
           signal: context.signal,
           onProgress: context.onProgress,
+          onPreview: context.onPreview ?? null,
         });
         return {
           path: result.path,

@@ -10,6 +10,7 @@ import {
 } from '@ministudio/media';
 import type { Canvas } from '@napi-rs/canvas';
 import { loudnessEnvelope } from './audio/envelope';
+import { createPreviewSender, type PreviewSink } from './frame/preview';
 import { createRegionsRecorder } from './frame/regions';
 import { createShotDrawer } from './frame/shot-drawer';
 import type { SetPiece } from './plate/set-pieces';
@@ -49,6 +50,8 @@ export interface RenderShotOptions {
   crf: number | null;
   signal: AbortSignal | null;
   onProgress: ((fraction: number) => void) | null;
+  /** Receives a small JPEG of the latest frame about once a second while rendering. */
+  onPreview: PreviewSink | null;
 }
 
 export interface RenderShotResult {
@@ -132,11 +135,13 @@ export async function renderShot(options: RenderShotOptions): Promise<RenderShot
     });
     try {
       const step = Math.max(1, Math.floor(drawer.frameCount / 100));
+      const preview = options.onPreview ? createPreviewSender(drawer.canvas, options.onPreview) : null;
       for (let frame = 0; frame < drawer.frameCount; frame++) {
         if (signal?.aborted) break;
         regions.record(drawer.draw(frame));
         // Opaque frames: the premultiplied store equals straight RGBA, so no conversion is needed.
         await encoder.write(drawer.canvas.data());
+        preview?.maybeSend();
         if (options.onProgress && (frame % step === 0 || frame === drawer.frameCount - 1)) {
           options.onProgress((frame + 1) / drawer.frameCount);
         }
