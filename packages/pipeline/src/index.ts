@@ -8,6 +8,14 @@ export { runJobKind } from './handlers/run-job';
 export { placeSpeech } from './handlers/speech-track';
 export { createHttpIO, type StudioClient } from './io/http-io';
 export type { JobIO, OutputMeta, StoredFile } from './io/job-io';
+export {
+  isJpeg,
+  PREVIEW_MAX_BYTES,
+  previewDirOf,
+  readJobPreview,
+  removeJobPreview,
+  writeJobPreview,
+} from './io/job-preview';
 export { createLocalIO, storeFile } from './io/local-io';
 export { jobContext, type PipelineLog, SILENT_LOG } from './log/pipeline-log';
 export { EventLog, type StudioEvent } from './queue/event-log';

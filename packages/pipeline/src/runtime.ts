@@ -6,6 +6,7 @@ import type { ProviderRegistry } from '@ministudio/providers';
 import { EmbeddedEngine, type Engine, type RunJob } from './engines/embedded-engine';
 import type { HandlerContext } from './handlers/context';
 import { runJobKind } from './handlers/run-job';
+import { previewDirOf } from './io/job-preview';
 import { createLocalIO } from './io/local-io';
 import type { PipelineLog } from './log/pipeline-log';
 import { EventLog } from './queue/event-log';
@@ -53,10 +54,11 @@ export function createRenderRuntime(options: RenderRuntimeOptions): RenderRuntim
   const events = new EventLog();
   const scheduler = new Scheduler(db, events, options.scheduler);
   const workRoot = path.join(options.dataDir, 'tmp', 'jobs');
+  const previewDir = previewDirOf(options.dataDir);
   const dependenciesOf = async (job: JobRecord) =>
     (await db.renderJob.findMany({ where: { id: { in: job.dependsOn } } })).map(toJobRecord);
   const runLocal: RunJob = async (job, signal, onProgress) => {
-    const { io, dispose } = await createLocalIO(db, store, job.projectId, workRoot, job.id);
+    const { io, dispose } = await createLocalIO(db, store, job.projectId, workRoot, job.id, previewDir);
     try {
       const deps = await dependenciesOf(job);
       const context: HandlerContext = { io, signal, onProgress, providers, deps, onWorker: false };
@@ -90,6 +92,7 @@ export function createRenderRuntime(options: RenderRuntimeOptions): RenderRuntim
     async start() {
       // Nothing runs before start: whatever is in the work folder or half-written in the store is debris.
       await rm(path.join(options.dataDir, 'tmp'), { recursive: true, force: true });
+      await rm(previewDir, { recursive: true, force: true });
       await store.sweepTemporaryFiles();
       await takes.recoverTakes();
       await engine.start();

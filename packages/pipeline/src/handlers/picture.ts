@@ -84,6 +84,7 @@ export async function runPicture(payload: PicturePayload, ctx: HandlerContext): 
   const result = await provider.generate(request, {
     signal: ctx.signal,
     onProgress: ctx.onProgress,
+    onPreview: (jpeg) => ctx.io.putPreview(jpeg),
     workDir: ctx.io.workDir,
   });
   const info = await probeVideo(result.path);

@@ -83,6 +83,18 @@ export async function createHttpIO(client: StudioClient, projectId: string, jobI
       );
       return body.asset;
     },
+    async putPreview(jpeg) {
+      const response = await studioFetch(client, `/api/worker/jobs/${jobId}/preview`, {
+        method: 'PUT',
+        headers: { 'content-type': 'image/jpeg' },
+        body: new Uint8Array(jpeg),
+      });
+      if (!response.ok)
+        throw new ProviderError(
+          'provider_unavailable',
+          `The studio refused a preview (HTTP ${response.status})`,
+        );
+    },
   };
   return { io, dispose: () => rm(workDir, { recursive: true, force: true }) };
 }

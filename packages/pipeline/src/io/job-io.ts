@@ -24,4 +24,6 @@ export interface JobIO {
   store(path: string, meta: OutputMeta): Promise<StoredFile>;
   /** A stored file of this project with this cache key, if any. */
   cached(cacheKey: string): Promise<(StoredFile & { durationSeconds: number | null }) | null>;
+  /** Replaces the job's preview (a small JPEG of the latest frame) that the studio shows while it runs. */
+  putPreview(jpeg: Buffer): Promise<void>;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AssetStore, Db } from '@ministudio/db';
 import { ProviderError } from '@ministudio/domain';
 import type { JobIO, OutputMeta, StoredFile } from './job-io';
+import { removeJobPreview, writeJobPreview } from './job-preview';
 
 /** Job storage in this process: files move straight into the content-addressed store. */
 export async function createLocalIO(
@@ -12,6 +13,8 @@ export async function createLocalIO(
   projectId: string,
   workRoot: string,
   jobId: string,
+  /** Where previews go; null for jobs nobody watches (a speech preview), whose previews are dropped. */
+  previewDir: string | null = null,
 ) {
   const workDir = path.join(workRoot, jobId);
   await rm(workDir, { recursive: true, force: true });
@@ -33,8 +36,15 @@ export async function createLocalIO(
       });
       return asset ? { id: asset.id, sha256: asset.sha256, durationSeconds: asset.durationSeconds } : null;
     },
+    async putPreview(jpeg) {
+      if (previewDir) await writeJobPreview(previewDir, jobId, jpeg);
+    },
   };
-  return { io, dispose: () => rm(workDir, { recursive: true, force: true }) };
+  const dispose = async () => {
+    await rm(workDir, { recursive: true, force: true });
+    if (previewDir) await removeJobPreview(previewDir, jobId);
+  };
+  return { io, dispose };
 }
 
 /** Adopts a file into the store and records it as an asset of the project. */
