@@ -10,6 +10,7 @@ import { createProjectsRepository, type ProjectsRepository } from '../repositori
 import { createScenesRepository, type ScenesRepository } from '../repositories/scenes';
 import { createShotsRepository, type ShotsRepository } from '../repositories/shots';
 import { createTakesRepository, type TakesRepository } from '../repositories/takes';
+import { createProjectViewCache } from '../services/project-view-cache';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,14 +34,16 @@ declare module 'fastify' {
 export default fp(
   async function repositories(app: FastifyInstance) {
     const { db, assets, renderer } = app;
-    app.decorate('projectsRepository', createProjectsRepository(db, assets));
+    // One cache of whole projects, for the project read and the shot states that are planned from it.
+    const views = createProjectViewCache(db);
+    app.decorate('projectsRepository', createProjectsRepository(db, assets, views));
     app.decorate('charactersRepository', createCharactersRepository(db, assets));
     app.decorate('environmentsRepository', createEnvironmentsRepository(db, assets));
     app.decorate('scenesRepository', createScenesRepository(db));
     app.decorate('shotsRepository', createShotsRepository(db));
     app.decorate('assetsRepository', createAssetsRepository(db, assets, app.dataDir));
     app.decorate('jobsRepository', createJobsRepository(db, renderer));
-    app.decorate('takesRepository', createTakesRepository(db, renderer));
+    app.decorate('takesRepository', createTakesRepository(db, renderer, views));
     app.decorate('filmRepository', createFilmRepository(db, renderer));
     app.decorate('healthRepository', createHealthRepository(db));
   },

@@ -14,7 +14,7 @@ import { removeFilesIfUnused } from '../services/asset-gc';
 import { reorder } from '../services/ordered-list';
 import { exportProduction, importProduction } from '../services/production-io';
 import { assertProjectExists, loadProjectView } from '../services/project-queries';
-import { createProjectViewCache } from '../services/project-view-cache';
+import type { ProjectViewCache } from '../services/project-view-cache';
 import { writeProject } from '../services/project-write';
 import { copyTakes } from '../services/take-copy';
 import { PROJECT_SUMMARY_INCLUDE, projectSummary } from '../services/views';
@@ -24,8 +24,7 @@ import { assertFrameConsistent } from './project-settings-rules';
 export type ProjectsRepository = ReturnType<typeof createProjectsRepository>;
 
 /** Projects: the list, the whole project, its settings, copies, production files and scene order. */
-export function createProjectsRepository(db: Db, store: AssetStore) {
-  const views = createProjectViewCache(db);
+export function createProjectsRepository(db: Db, store: AssetStore, views: ProjectViewCache) {
   return {
     async list(): Promise<ProjectSummary[]> {
       const rows = await db.project.findMany({
@@ -37,9 +36,9 @@ export function createProjectsRepository(db: Db, store: AssetStore) {
 
     view: (projectId: string) => loadProjectView(db, projectId),
 
-    /** The view as JSON text, made once per project version (services/project-view-cache.ts). */
+    /** The view as JSON bytes with its ETag, made once per version and chosen takes (services/project-view-cache.ts). */
     serialisedView: (projectId: string, serialise: (view: ProjectView) => string) =>
-      views.get(projectId, serialise),
+      views.serialised(projectId, serialise),
 
     assertExists: (projectId: string) => assertProjectExists(db, projectId),
 

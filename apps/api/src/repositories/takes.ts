@@ -2,20 +2,21 @@ import type { Db } from '@ministudio/db';
 import type { ShotState, TakeView } from '@ministudio/domain';
 import { type RenderRuntime, readTakeAssets, type TakeAssets } from '@ministudio/pipeline';
 import { HttpError, notFound } from '../lib/http-error';
-import { loadProjectView, projectOfShot } from '../services/project-queries';
+import { projectOfShot } from '../services/project-queries';
+import type { ProjectViewCache } from '../services/project-view-cache';
 
 export type TakesRepository = ReturnType<typeof createTakesRepository>;
 
 /** A shot's takes (views built by the pipeline's takeView), choosing and pinning them, and their files. */
-export function createTakesRepository(db: Db, renderer: RenderRuntime) {
+export function createTakesRepository(db: Db, renderer: RenderRuntime, views: ProjectViewCache) {
   const takesOfShot = async (shotId: string) =>
-    renderer.takes.takes(await loadProjectView(db, await projectOfShot(db, shotId)), shotId);
+    renderer.takes.takes(await views.view(await projectOfShot(db, shotId)), shotId);
 
   return {
     forShot: takesOfShot,
 
     async shotStates(projectId: string): Promise<ShotState[]> {
-      return renderer.takes.shotStates(await loadProjectView(db, projectId));
+      return renderer.takes.shotStates(await views.view(projectId));
     },
 
     /** Pins a take (new renders then leave it chosen) or makes it the chosen one; only finished takes. */

@@ -55,24 +55,20 @@ const projects: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         description:
-          'The whole project: settings, characters, environments, scenes and their shots. The ETag is the project version; `If-None-Match` with it answers 304.',
+          'The whole project: settings, characters, environments, scenes and their shots. The ETag changes with the project version and the chosen takes; `If-None-Match` with it answers 304.',
         params: IdParams,
         response: { 200: ProjectView, 304: Type.Null(), 404: ErrorBody },
       },
     },
     async (request, reply) => {
       // Serialised by this route's own response schema, once per version.
-      const { version, json } = await repository.serialisedView(request.params.id, (view) =>
+      const { tag: etag, json } = await repository.serialisedView(request.params.id, (view) =>
         String(reply.serialize(view)),
       );
-      const etag = `"v${version}"`;
       reply.header('etag', etag).header('cache-control', 'no-cache');
       if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
-      // Already the schema's JSON: sent as it is (`as never`: the typed reply expects the object).
-      return reply
-        .type('application/json; charset=utf-8')
-        .serializer((text) => text as string)
-        .send(json as never);
+      // Already the schema's JSON, as bytes: sent as they are (`as never`: the typed reply expects the object).
+      return reply.type('application/json; charset=utf-8').send(json as never);
     },
   );
 
